@@ -1,0 +1,91 @@
+//! The command layer: the only code that prints, writes files and chooses an
+//! exit code. Each subcommand has its own module; what they share (reporting a
+//! model that failed to load, delivering output) lives here.
+
+mod calc;
+
+use std::path::Path;
+
+use crate::cli::{Cli, Command};
+use crate::diagnostic::{Diagnostics, SourceFile};
+use crate::exit::Exit;
+use crate::model::{self, LoadError, Model};
+use crate::output;
+
+/// Run the parsed command line to completion.
+pub fn run(cli: Cli) -> Exit {
+    match cli.command {
+        Command::Calc(args) => calc::run(&args),
+    }
+}
+
+/// Load a model, or report why not on standard error and say how to exit.
+pub(crate) fn load(path: &Path) -> Result<(SourceFile, Model), Exit> {
+    model::load_file(path, model::Limits::default()).map_err(|error| match error {
+        LoadError::Unreadable { path, error } => {
+            eprintln!("sroi: cannot read {path}: {error}");
+            Exit::Error
+        }
+        LoadError::TooLarge { path, limit } => {
+            eprintln!(
+                "{path}: the file is larger than the limit of {} MiB for a model",
+                limit / (1024 * 1024)
+            );
+            Exit::Failure
+        }
+        LoadError::Invalid {
+            source,
+            diagnostics,
+        } => report_invalid(&source, &diagnostics),
+    })
+}
+
+/// Print every problem of a model; an invalid model exits 1.
+pub(crate) fn report_invalid(source: &SourceFile, diagnostics: &Diagnostics) -> Exit {
+    eprint!("{}", diagnostics.render(source));
+    Exit::Failure
+}
+
+/// Deliver a command's output to a file or standard output.
+pub(crate) fn deliver(text: &str, destination: Option<&Path>, inputs: &[&Path]) -> Exit {
+    let Some(path) = destination else {
+        return match output::write_stdout(text) {
+            Ok(()) => Exit::Success,
+            Err(error) => {
+                eprintln!("sroi: cannot write to standard output: {error}");
+                Exit::Error
+            }
+        };
+    };
+    match output::write_atomic(path, text) {
+        Ok(()) => Exit::Success,
+        Err(error) => {
+            eprintln!("sroi: cannot write {}: {error}", path.display());
+            let _ = inputs;
+            Exit::Error
+        }
+    }
+}
+
+/// Refuse an output path that is one of the models being read.
+pub(crate) fn refuse_to_overwrite(
+    destination: Option<&Path>,
+    inputs: &[&Path],
+) -> Result<(), Exit> {
+    let Some(destination) = destination else {
+        return Ok(());
+    };
+    match inputs
+        .iter()
+        .find(|input| output::same_file(destination, input))
+    {
+        Some(input) => {
+            eprintln!(
+                "sroi: refusing to overwrite the model {} with the output; choose another --output file",
+                input.display()
+            );
+            Err(Exit::Error)
+        }
+        None => Ok(()),
+    }
+}

@@ -1,0 +1,203 @@
+//! Problems found in a model file, located by byte span and rendered the way
+//! compilers and bean-check render them: `path:line:column: message`, the
+//! offending line quoted with a caret under the value, then a hint.
+//!
+//! The library collects every problem of a file before giving up, so an
+//! analyst fixes them all in one pass instead of one run per typo.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+
+/// A byte range into the model's text.
+pub type Span = Range<usize>;
+
+/// One problem in a model file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Where the problem is; an empty span points between two characters.
+    pub span: Span,
+    /// What is wrong: lower case, no trailing period, what was found and what is valid.
+    pub message: String,
+    /// A short remedy, shown on its own line after the quoted source.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            span,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+/// The text of a model together with the name it is reported under.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as the user wrote it (or `<stdin>`), used verbatim in messages.
+    pub name: String,
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+/// A 1-based line and column (counted in characters, as editors count them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl SourceFile {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceFile {
+            name: name.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// The line and column of a byte offset; offsets past the end clamp to it.
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = self.floor_char_boundary(offset.min(self.text.len()));
+        let line_index = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        let line_start = self.line_starts[line_index];
+        Position {
+            line: line_index + 1,
+            column: self.text[line_start..offset].chars().count() + 1,
+        }
+    }
+
+    /// The text of a 1-based line, without its line ending.
+    pub fn line_text(&self, line: usize) -> &str {
+        let start = self.line_starts[line - 1];
+        let end = self
+            .line_starts
+            .get(line)
+            .map_or(self.text.len(), |&next| next - 1);
+        self.text[start..end].trim_end_matches('\r')
+    }
+
+    fn floor_char_boundary(&self, mut offset: usize) -> usize {
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+
+    /// Render one diagnostic in full: location line, quoted source, caret, hint.
+    pub fn render(&self, diagnostic: &Diagnostic) -> String {
+        let start = self.position(diagnostic.span.start);
+        let mut out = format!(
+            "{}:{}:{}: {}\n",
+            self.name, start.line, start.column, diagnostic.message
+        );
+        self.render_snippet(&mut out, diagnostic, start);
+        if let Some(hint) = &diagnostic.hint {
+            let _ = writeln!(out, "  = hint: {hint}");
+        }
+        out
+    }
+
+    fn render_snippet(&self, out: &mut String, diagnostic: &Diagnostic, start: Position) {
+        let line = self.line_text(start.line);
+        // Long lines (minified or binary junk) are cut so a message stays readable.
+        const MAX_QUOTED: usize = 120;
+        let shown: String = line.chars().take(MAX_QUOTED).collect();
+        let shown = shown.replace(|c: char| c.is_control() && c != '\t', "\u{fffd}");
+        let ellipsis = if line.chars().count() > MAX_QUOTED {
+            " …"
+        } else {
+            ""
+        };
+        let gutter = start.line.to_string().len();
+        let end = self.position(diagnostic.span.end.max(diagnostic.span.start));
+        let width = if end.line == start.line {
+            end.column.saturating_sub(start.column).max(1)
+        } else {
+            line.chars().count().saturating_sub(start.column - 1).max(1)
+        };
+        let caret_start = (start.column - 1).min(MAX_QUOTED);
+        let width = width.min(MAX_QUOTED + 1 - caret_start).max(1);
+        let pad: String = line
+            .chars()
+            .take(caret_start)
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
+        let _ = writeln!(out, "{:gutter$} |", "");
+        let _ = writeln!(out, "{} | {shown}{ellipsis}", start.line);
+        let _ = writeln!(out, "{:gutter$} | {pad}{}", "", "^".repeat(width));
+    }
+}
+
+/// Every problem of one file, in the order they appear in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostics {
+    pub items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    /// Sort by position so the report reads top to bottom like the file.
+    pub fn sorted(mut items: Vec<Diagnostic>) -> Self {
+        items.sort_by_key(|d| (d.span.start, d.span.end));
+        items.dedup();
+        Diagnostics { items }
+    }
+
+    pub fn render(&self, source: &SourceFile) -> String {
+        let mut out = String::new();
+        for diagnostic in &self.items {
+            out.push_str(&source.render(diagnostic));
+            out.push('\n');
+        }
+        let count = self.items.len();
+        let noun = if count == 1 { "problem" } else { "problems" };
+        let _ = writeln!(out, "{}: {count} {noun} found", source.name);
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_and_characters_from_one() {
+        let source = SourceFile::new("m.toml", "a = 1\nname = \"£x\"\n");
+        assert_eq!(source.position(0), Position { line: 1, column: 1 });
+        // "£" is two bytes but one column.
+        let x = source.text.find('x').unwrap_or_default();
+        assert_eq!(
+            source.position(x),
+            Position {
+                line: 2,
+                column: 10
+            }
+        );
+    }
+
+    #[test]
+    fn renders_location_quoted_line_caret_and_hint() {
+        let source = SourceFile::new("m.toml", "[[outcomes]]\ndeadweight = 25\n");
+        let diagnostic = Diagnostic::new(26..28, "deadweight must be between 0% and 100%")
+            .with_hint("write \"25%\"");
+        let expected = "m.toml:2:14: deadweight must be between 0% and 100%\n  |\n2 | deadweight = 25\n  |              ^^\n  = hint: write \"25%\"\n";
+        assert_eq!(source.render(&diagnostic), expected);
+    }
+
+    #[test]
+    fn a_span_at_the_very_end_of_the_file_is_still_rendered() {
+        let source = SourceFile::new("m.toml", "");
+        let rendered = source.render(&Diagnostic::new(0..0, "empty"));
+        assert!(rendered.starts_with("m.toml:1:1: empty\n"), "{rendered}");
+    }
+}

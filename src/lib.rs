@@ -1,0 +1,16 @@
+//! `sroi`: Social Return on Investment from an impact map.
+//!
+//! The pipeline reads like the method: [`model`] loads and validates an
+//! impact map written to the spec, [`calc`] computes every figure in exact
+//! decimals, and [`report`] writes them as a table, JSON, CSV or Markdown.
+//! [`commands`] is the only layer that prints or exits.
+
+pub mod calc;
+pub mod cli;
+pub mod commands;
+pub mod diagnostic;
+pub mod exit;
+pub mod model;
+pub mod number;
+pub mod output;
+pub mod report;

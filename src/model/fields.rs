@@ -1,0 +1,467 @@
+//! Reading typed fields out of one parsed TOML table, turning every wrong type,
+//! bad value and unknown key into a located diagnostic instead of stopping at
+//! the first. A field that is wrong reads as `None`, so the caller can go on
+//! collecting problems elsewhere in the file.
+
+use rust_decimal::Decimal;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::Spans;
+use super::schema::{Limits, nearest};
+use crate::diagnostic::{Diagnostic, Span};
+use crate::number::{NumberError, parse_decimal};
+
+/// A table being read, the name it is reported under, and where problems go.
+pub(crate) struct TableReader<'t, 'd, 'i> {
+    table: &'t DeTable<'i>,
+    /// How the table is named in messages: "[analysis]", "outcome `isolation`".
+    pub what: String,
+    pub spans: Spans,
+    pub limits: Limits,
+    diagnostics: &'d mut Vec<Diagnostic>,
+}
+
+impl<'t, 'd, 'i> TableReader<'t, 'd, 'i> {
+    /// Start reading a table, reporting every key not in `allowed` at once.
+    pub fn new(
+        table: &'t DeTable<'i>,
+        span: Span,
+        what: String,
+        allowed: &[&str],
+        limits: Limits,
+        diagnostics: &'d mut Vec<Diagnostic>,
+    ) -> Self {
+        for key in table.keys() {
+            if !allowed.contains(&key.get_ref().as_ref()) {
+                diagnostics.push(unknown_key(key, &what, allowed));
+            }
+        }
+        TableReader {
+            table,
+            what,
+            spans: Spans::new(span),
+            limits,
+            diagnostics,
+        }
+    }
+
+    pub fn contains(&self, key: &str) -> bool {
+        self.table.contains_key(key)
+    }
+
+    pub fn report(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// The raw value of a key, recording its span for later checks.
+    pub fn value(&mut self, key: &'static str) -> Option<&'t Spanned<DeValue<'i>>> {
+        let value = self.table.get(key)?;
+        self.spans.record(key, value.span());
+        Some(value)
+    }
+
+    /// The raw value of a key that must be present.
+    fn required_value(&mut self, key: &'static str) -> Option<&'t Spanned<DeValue<'i>>> {
+        let value = self.value(key);
+        if value.is_none() {
+            let message = format!("{} is missing `{key}`", self.what);
+            let hint = format!("`{key}` is required; add `{key} = …` to this table");
+            self.report(Diagnostic::new(self.spans.table.clone(), message).with_hint(hint));
+        }
+        value
+    }
+
+    pub fn string(&mut self, key: &'static str) -> Option<String> {
+        let value = self.value(key)?;
+        self.expect_string(key, value)
+    }
+
+    pub fn required_string(&mut self, key: &'static str) -> Option<String> {
+        let value = self.required_value(key)?;
+        self.expect_string(key, value)
+    }
+
+    fn expect_string(&mut self, key: &str, value: &Spanned<DeValue<'_>>) -> Option<String> {
+        let Some(text) = value.get_ref().as_str() else {
+            self.wrong_type(key, value, "a string");
+            return None;
+        };
+        let chars = text.chars().count();
+        if chars > self.limits.max_text_chars {
+            self.report(Diagnostic::new(
+                value.span(),
+                format!(
+                    "`{key}` is {chars} characters long, more than the limit of {}",
+                    self.limits.max_text_chars
+                ),
+            ));
+            return None;
+        }
+        Some(text.to_owned())
+    }
+
+    /// An identifier: `[a-z0-9_-]+`.
+    pub fn required_id(&mut self, key: &'static str) -> Option<String> {
+        let value = self.required_value(key)?;
+        let id = self.expect_string(key, value)?;
+        let valid = !id.is_empty()
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
+        if valid {
+            return Some(id);
+        }
+        let suggestion: String = id
+            .trim()
+            .to_lowercase()
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '_' {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        let mut diagnostic = Diagnostic::new(
+            value.span(),
+            format!("`{key}` must use only a-z, 0-9, `_` and `-`, found {id:?}"),
+        );
+        if !suggestion.trim_matches('-').is_empty() {
+            diagnostic = diagnostic.with_hint(format!("try {:?}", suggestion.trim_matches('-')));
+        }
+        self.report(diagnostic);
+        None
+    }
+
+    pub fn boolean(&mut self, key: &'static str) -> Option<bool> {
+        let value = self.value(key)?;
+        let flag = value.get_ref().as_bool();
+        if flag.is_none() {
+            self.wrong_type(key, value, "true or false");
+        }
+        flag
+    }
+
+    /// One of a fixed set of names, as an index into `names`.
+    pub fn choice(&mut self, key: &'static str, names: &[&str]) -> Option<usize> {
+        let value = self.value(key)?;
+        let text = self.expect_string(key, value)?;
+        if let Some(index) = names.iter().position(|name| *name == text) {
+            return Some(index);
+        }
+        let valid = quoted_list(names);
+        let mut diagnostic = Diagnostic::new(
+            value.span(),
+            format!("`{key}` must be one of {valid}, found {text:?}"),
+        );
+        if let Some(near) = nearest(&text, names.iter().copied()) {
+            diagnostic = diagnostic.with_hint(format!("did you mean \"{near}\"?"));
+        }
+        self.report(diagnostic);
+        None
+    }
+
+    /// A whole number in `min..=max`.
+    pub fn integer(&mut self, key: &'static str, min: u32, max: u32, unit: &str) -> Option<u32> {
+        let value = self.value(key)?;
+        self.expect_integer(key, value, min, max, unit)
+    }
+
+    pub fn required_integer(
+        &mut self,
+        key: &'static str,
+        min: u32,
+        max: u32,
+        unit: &str,
+    ) -> Option<u32> {
+        let value = self.required_value(key)?;
+        self.expect_integer(key, value, min, max, unit)
+    }
+
+    fn expect_integer(
+        &mut self,
+        key: &str,
+        value: &Spanned<DeValue<'_>>,
+        min: u32,
+        max: u32,
+        unit: &str,
+    ) -> Option<u32> {
+        let expected = format!("a whole number of {unit} from {min} to {max}");
+        let number = match value.get_ref() {
+            DeValue::Integer(integer) => {
+                i64::from_str_radix(integer.as_str(), integer.radix()).ok()
+            }
+            DeValue::Float(float) => {
+                let hint = parse_decimal(float.as_str())
+                    .ok()
+                    .filter(|d| d.fract().is_zero())
+                    .map(|d| format!("write {} without a decimal point", d.trunc()));
+                let mut diagnostic = Diagnostic::new(
+                    value.span(),
+                    format!("`{key}` must be {expected}, found {}", float.as_str()),
+                );
+                if let Some(hint) = hint {
+                    diagnostic = diagnostic.with_hint(hint);
+                }
+                self.report(diagnostic);
+                return None;
+            }
+            _ => {
+                self.wrong_type(key, value, &expected);
+                return None;
+            }
+        };
+        match number {
+            Some(n) if n >= i64::from(min) && n <= i64::from(max) => Some(n as u32),
+            _ => {
+                let found = value
+                    .get_ref()
+                    .as_integer()
+                    .map(|i| i.to_string())
+                    .unwrap_or_default();
+                self.report(Diagnostic::new(
+                    value.span(),
+                    format!("`{key}` must be {expected}, found {found}"),
+                ));
+                None
+            }
+        }
+    }
+
+    /// An exact decimal: a TOML integer, float, or decimal string.
+    pub fn decimal(&mut self, key: &'static str) -> Option<Decimal> {
+        let value = self.value(key)?;
+        self.expect_decimal(key, value)
+    }
+
+    pub fn required_decimal(&mut self, key: &'static str) -> Option<Decimal> {
+        let value = self.required_value(key)?;
+        self.expect_decimal(key, value)
+    }
+
+    fn expect_decimal(&mut self, key: &str, value: &Spanned<DeValue<'_>>) -> Option<Decimal> {
+        let (text, quoted) = match value.get_ref() {
+            DeValue::Integer(integer) if integer.radix() != 10 => {
+                return i64::from_str_radix(integer.as_str(), integer.radix())
+                    .ok()
+                    .map(Decimal::from)
+                    .or_else(|| self.number_error(key, value, NumberError::TooLarge));
+            }
+            DeValue::Integer(integer) => (integer.as_str(), false),
+            DeValue::Float(float) => (float.as_str(), false),
+            DeValue::String(text) => (text.as_ref(), true),
+            _ => {
+                self.wrong_type(key, value, "a number");
+                return None;
+            }
+        };
+        match parse_decimal(text) {
+            Ok(number) => Some(number),
+            Err(NumberError::Invalid) if quoted => {
+                self.wrong_type(key, value, "a number");
+                None
+            }
+            Err(error) => self.number_error(key, value, error),
+        }
+    }
+
+    /// A number, or a non-empty list of numbers (one per year).
+    pub fn required_decimals(&mut self, key: &'static str) -> Option<Vec<Decimal>> {
+        let value = self.required_value(key)?;
+        let DeValue::Array(items) = value.get_ref() else {
+            return self.expect_decimal(key, value).map(|d| vec![d]);
+        };
+        let max = self.limits.max_years as usize;
+        if items.is_empty() || items.len() > max {
+            self.report(Diagnostic::new(
+                value.span(),
+                format!(
+                    "`{key}` must be a number or a list of 1 to {max} numbers (one per year), found a list of {}",
+                    items.len()
+                ),
+            ));
+            return None;
+        }
+        let numbers: Vec<Option<Decimal>> = items
+            .iter()
+            .map(|item| self.expect_decimal(key, item))
+            .collect();
+        numbers.into_iter().collect()
+    }
+
+    /// A rate or share: `"25%"`, or a number from 0 to 1.
+    pub fn rate(&mut self, key: &'static str) -> Option<Decimal> {
+        let value = self.value(key)?;
+        let expected = "a percentage such as \"25%\" or a number from 0 to 1";
+        let rate = match value.get_ref() {
+            DeValue::String(text) => {
+                let parsed = percentage(text).unwrap_or_else(|| parse_decimal(text));
+                match parsed {
+                    Ok(rate) => rate,
+                    Err(NumberError::NotFinite) => {
+                        return self.number_error(key, value, NumberError::NotFinite);
+                    }
+                    Err(_) => {
+                        self.wrong_type(key, value, expected);
+                        return None;
+                    }
+                }
+            }
+            DeValue::Integer(_) | DeValue::Float(_) => self.expect_decimal(key, value)?,
+            _ => {
+                self.wrong_type(key, value, expected);
+                return None;
+            }
+        };
+        if rate >= Decimal::ZERO && rate <= Decimal::ONE {
+            return Some(rate);
+        }
+        let written = match value.get_ref() {
+            DeValue::String(text) => format!("{text:?}"),
+            _ => rate.normalize().to_string(),
+        };
+        let mut diagnostic = Diagnostic::new(
+            value.span(),
+            format!("`{key}` must be between 0% and 100%, found {written}"),
+        );
+        let is_bare_number = !matches!(value.get_ref(), DeValue::String(_));
+        if is_bare_number && rate > Decimal::ONE && rate <= Decimal::ONE_HUNDRED {
+            let percent = rate.normalize();
+            diagnostic = diagnostic.with_hint(format!(
+                "a bare number is a fraction of one; for {percent} percent write \"{percent}%\" or {}",
+                (rate / Decimal::ONE_HUNDRED).normalize()
+            ));
+        }
+        self.report(diagnostic);
+        None
+    }
+
+    /// A nested table, or `None` (with a diagnostic) when the key holds something else.
+    pub fn table(&mut self, key: &'static str) -> Option<&'t Spanned<DeValue<'i>>> {
+        let value = self.value(key)?;
+        if value.get_ref().is_table() {
+            Some(value)
+        } else {
+            self.wrong_type(key, value, &format!("a table ([{key}])"));
+            None
+        }
+    }
+
+    /// An array of tables (`[[key]]`), as (span, table) pairs.
+    pub fn tables(&mut self, key: &'static str) -> Vec<(Span, &'t DeTable<'i>)> {
+        let Some(value) = self.value(key) else {
+            return Vec::new();
+        };
+        let expected = format!("an array of tables ([[{key}]])");
+        let Some(items) = value.get_ref().as_array() else {
+            self.wrong_type(key, value, &expected);
+            return Vec::new();
+        };
+        if items.len() > self.limits.max_entries {
+            self.report(Diagnostic::new(
+                value.span(),
+                format!(
+                    "the model has {} entries in `{key}`, more than the limit of {}",
+                    items.len(),
+                    self.limits.max_entries
+                ),
+            ));
+            return Vec::new();
+        }
+        let mut tables = Vec::with_capacity(items.len());
+        for item in items.iter() {
+            match item.get_ref().as_table() {
+                Some(table) => tables.push((item.span(), table)),
+                None => self.wrong_type(key, item, &expected),
+            }
+        }
+        tables
+    }
+
+    fn wrong_type(&mut self, key: &str, value: &Spanned<DeValue<'_>>, expected: &str) {
+        let found = describe(value.get_ref());
+        self.report(Diagnostic::new(
+            value.span(),
+            format!("`{key}` must be {expected}, found {found}"),
+        ));
+    }
+
+    fn number_error<T>(
+        &mut self,
+        key: &str,
+        value: &Spanned<DeValue<'_>>,
+        error: NumberError,
+    ) -> Option<T> {
+        let found = describe(value.get_ref());
+        let message = match error {
+            NumberError::NotFinite => format!("`{key}` must be a finite number, found {found}"),
+            NumberError::TooLarge => format!(
+                "`{key}` is too large or too precise: numbers are exact decimals of at most 28 digits (up to about 7.9e28), found {found}"
+            ),
+            NumberError::Invalid => format!("`{key}` must be a number, found {found}"),
+        };
+        self.report(Diagnostic::new(value.span(), message));
+        None
+    }
+}
+
+/// Parse `"25%"` or `"12.5 %"`; `None` when the text has no `%`.
+fn percentage(text: &str) -> Option<Result<Decimal, NumberError>> {
+    let number = text.trim().strip_suffix('%')?;
+    Some(parse_decimal(number).map(|n| n / Decimal::ONE_HUNDRED))
+}
+
+fn unknown_key(
+    key: &Spanned<std::borrow::Cow<'_, str>>,
+    what: &str,
+    allowed: &[&str],
+) -> Diagnostic {
+    let name = key.get_ref();
+    let diagnostic = Diagnostic::new(key.span(), format!("unknown field `{name}` in {what}"));
+    match nearest(name, allowed.iter().copied()) {
+        Some(near) => diagnostic.with_hint(format!("did you mean `{near}`?")),
+        None => diagnostic.with_hint(format!("valid fields are {}", backticked_list(allowed))),
+    }
+}
+
+/// How a value is named in "found …": its type, and for scalars the value itself.
+pub(crate) fn describe(value: &DeValue<'_>) -> String {
+    match value {
+        DeValue::String(text) => {
+            let short: String = text.chars().take(40).collect();
+            let ellipsis = if text.chars().count() > 40 { "…" } else { "" };
+            format!("the string {short:?}{ellipsis}")
+        }
+        DeValue::Integer(integer) => integer.to_string(),
+        DeValue::Float(float) => float.as_str().to_owned(),
+        DeValue::Boolean(flag) => flag.to_string(),
+        DeValue::Datetime(_) => "a date".to_owned(),
+        DeValue::Array(_) => "a list".to_owned(),
+        DeValue::Table(_) => "a table".to_owned(),
+    }
+}
+
+pub(crate) fn quoted_list(names: &[&str]) -> String {
+    join_or(names.iter().map(|n| format!("\"{n}\"")).collect())
+}
+
+pub(crate) fn backticked_list(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn join_or(mut items: Vec<String>) -> String {
+    match items.len() {
+        0 => String::new(),
+        1 => items.remove(0),
+        _ => {
+            let last = items.pop().unwrap_or_default();
+            format!("{} or {last}", items.join(", "))
+        }
+    }
+}

@@ -1,0 +1,611 @@
+//! From a path to a validated `Model`: read the bytes within the size limit,
+//! insist on UTF-8, parse the TOML keeping every span, read each table, then
+//! check what no single table can see alone (references, unique ids, totals).
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::Path;
+
+use rust_decimal::Decimal;
+use toml::de::{DeTable, DeValue};
+
+use super::fields::TableReader;
+use super::schema::{self, Limits, nearest};
+use super::{
+    Analysis, Conventions, Deductions, Input, Kind, Model, Outcome, Published, Schedule,
+    Stakeholder,
+};
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile, Span};
+
+/// Why a model could not be loaded.
+#[derive(Debug)]
+pub enum LoadError {
+    /// The file could not be read at all (missing, a directory, no permission).
+    Unreadable { path: String, error: std::io::Error },
+    /// The file exceeds the size limit; it was not read to the end.
+    TooLarge { path: String, limit: u64 },
+    /// The file was read but is not a valid model: every problem, located.
+    Invalid {
+        source: SourceFile,
+        diagnostics: Diagnostics,
+    },
+}
+
+/// Read and validate the model at `path` (`-` reads standard input).
+pub fn load_file(path: &Path, limits: Limits) -> Result<(SourceFile, Model), LoadError> {
+    let name = if path == Path::new("-") {
+        "<stdin>".to_owned()
+    } else {
+        path.display().to_string()
+    };
+    let bytes = read_limited(path, limits.max_file_bytes).map_err(|error| match error {
+        ReadError::Io(error) => LoadError::Unreadable {
+            path: name.clone(),
+            error,
+        },
+        ReadError::TooLarge => LoadError::TooLarge {
+            path: name.clone(),
+            limit: limits.max_file_bytes,
+        },
+    })?;
+    let source = match String::from_utf8(bytes) {
+        Ok(text) => SourceFile::new(name, text),
+        Err(error) => {
+            let offset = error.utf8_error().valid_up_to();
+            let bad_byte = error.as_bytes()[offset];
+            let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
+            let source = SourceFile::new(name, text);
+            let diagnostic = Diagnostic::new(
+                offset..offset + 1,
+                format!("the file is not UTF-8 text (byte 0x{bad_byte:02X})"),
+            )
+            .with_hint("a model is a TOML text file saved as UTF-8");
+            return Err(LoadError::Invalid {
+                source,
+                diagnostics: Diagnostics::sorted(vec![diagnostic]),
+            });
+        }
+    };
+    match parse_model(&source, limits) {
+        Ok(model) => Ok((source, model)),
+        Err(diagnostics) => Err(LoadError::Invalid {
+            source,
+            diagnostics,
+        }),
+    }
+}
+
+enum ReadError {
+    Io(std::io::Error),
+    TooLarge,
+}
+
+fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let reader: Box<dyn Read> = if path == Path::new("-") {
+        Box::new(std::io::stdin().lock())
+    } else {
+        let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+        if file.metadata().map_err(ReadError::Io)?.is_dir() {
+            return Err(ReadError::Io(std::io::Error::new(
+                std::io::ErrorKind::IsADirectory,
+                "is a directory",
+            )));
+        }
+        Box::new(file)
+    };
+    let mut bytes = Vec::new();
+    reader
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge);
+    }
+    Ok(bytes)
+}
+
+/// Parse and validate model text, reporting every problem found.
+pub fn parse_model(source: &SourceFile, limits: Limits) -> Result<Model, Diagnostics> {
+    let (document, syntax_errors) = DeTable::parse_recoverable(&source.text);
+    if !syntax_errors.is_empty() {
+        // Reading a half-parsed document would only add confusing follow-on errors.
+        let diagnostics = syntax_errors.iter().map(syntax_diagnostic).collect();
+        return Err(Diagnostics::sorted(diagnostics));
+    }
+    let mut diagnostics = Vec::new();
+    let model = ModelReader {
+        source,
+        limits,
+        diagnostics: &mut diagnostics,
+    }
+    .read(document.get_ref());
+    match model {
+        Some(model) if diagnostics.is_empty() => Ok(model),
+        _ => Err(Diagnostics::sorted(diagnostics)),
+    }
+}
+
+fn syntax_diagnostic(error: &toml::de::Error) -> Diagnostic {
+    let span = error.span().unwrap_or(0..0);
+    let mut message = error.message().trim().replace('\n', "; ");
+    if let Some(first) = message.get(..1) {
+        message.replace_range(..1, &first.to_lowercase());
+    }
+    Diagnostic::new(span, format!("invalid TOML: {message}"))
+}
+
+/// Reads each table of the document in turn, then the rules that span tables.
+struct ModelReader<'d> {
+    source: &'d SourceFile,
+    limits: Limits,
+    diagnostics: &'d mut Vec<Diagnostic>,
+}
+
+/// A reference to a stakeholder, resolved once every stakeholder is known.
+struct StakeholderRef {
+    id: String,
+    span: Span,
+}
+
+impl ModelReader<'_> {
+    fn read(mut self, document: &DeTable<'_>) -> Option<Model> {
+        let mut root = self.reader(document, 0..0, "the model".to_owned(), schema::TOP_LEVEL);
+        let analysis = root.table("analysis");
+        let conventions = root.table("conventions");
+        let published = root.table("published");
+        let stakeholders = root.tables("stakeholders");
+        let inputs = root.tables("inputs");
+        let outcomes = root.tables("outcomes");
+        let analysis_missing = document.get("analysis").is_none();
+
+        let analysis = analysis.and_then(|table| self.analysis(table));
+        if analysis_missing {
+            self.diagnostics.push(
+                Diagnostic::new(0..0, "the model has no [analysis] table")
+                    .with_hint("start the file with [analysis] and name = \"…\""),
+            );
+        }
+        let conventions = match conventions {
+            Some(table) => self.conventions(table),
+            None => Some(Conventions::default()),
+        };
+        let stakeholders: Vec<Option<Stakeholder>> = stakeholders
+            .iter()
+            .map(|(span, table)| self.stakeholder(span, table))
+            .collect();
+        let stakeholder_index = self.index_stakeholders(&stakeholders);
+        let inputs: Vec<Option<Input>> = inputs
+            .iter()
+            .map(|(span, table)| self.input(span, table, &stakeholder_index))
+            .collect();
+        let outcomes: Vec<Option<Outcome>> = outcomes
+            .iter()
+            .map(|(span, table)| {
+                self.outcome(span, table, &stakeholder_index, conventions.as_ref())
+            })
+            .collect();
+        let published = published.map(|table| self.published(table));
+
+        let model = Model {
+            analysis: analysis?,
+            conventions: conventions?,
+            stakeholders: stakeholders.into_iter().collect::<Option<_>>()?,
+            inputs: inputs.into_iter().collect::<Option<_>>()?,
+            outcomes: outcomes.into_iter().collect::<Option<_>>()?,
+            published: published.flatten(),
+        };
+        self.check_whole_model(&model);
+        Some(model)
+    }
+
+    fn reader<'t, 's, 'i>(
+        &'s mut self,
+        table: &'t DeTable<'i>,
+        span: Span,
+        what: String,
+        allowed: &[&str],
+    ) -> TableReader<'t, 's, 'i> {
+        TableReader::new(table, span, what, allowed, self.limits, self.diagnostics)
+    }
+
+    fn analysis(&mut self, value: &toml::Spanned<DeValue<'_>>) -> Option<Analysis> {
+        let table = value.get_ref().as_table()?;
+        let mut r = self.reader(
+            table,
+            value.span(),
+            "[analysis]".to_owned(),
+            schema::ANALYSIS,
+        );
+        let name = r.required_string("name");
+        let organisation = r.string("organisation");
+        let kind = match r.value("kind") {
+            Some(_) => r
+                .choice("kind", schema::KINDS)
+                .map(|i| [Kind::Forecast, Kind::Evaluative][i]),
+            None => Some(Kind::Forecast),
+        };
+        let period = r.string("period");
+        let currency = match r.value("currency") {
+            Some(value) => {
+                let code = r.string("currency");
+                let valid = code
+                    .clone()
+                    .filter(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()));
+                if code.is_some() && valid.is_none() {
+                    r.report(
+                        Diagnostic::new(
+                            value.span(),
+                            format!(
+                                "`currency` must be a three-letter ISO 4217 code in capitals, found {:?}",
+                                code.unwrap_or_default()
+                            ),
+                        )
+                        .with_hint("for example \"GBP\", \"EUR\" or \"USD\""),
+                    );
+                }
+                valid
+            }
+            None => Some("GBP".to_owned()),
+        };
+        Some(Analysis {
+            name: name?,
+            organisation,
+            kind: kind?,
+            period,
+            currency: currency?,
+        })
+    }
+
+    fn conventions(&mut self, value: &toml::Spanned<DeValue<'_>>) -> Option<Conventions> {
+        let table = value.get_ref().as_table()?;
+        let mut r = self.reader(
+            table,
+            value.span(),
+            "[conventions]".to_owned(),
+            schema::CONVENTIONS,
+        );
+        let defaults = Conventions::default();
+        let discount_rate = or_default(&mut r, "discount_rate", defaults.discount_rate, |r| {
+            r.rate("discount_rate")
+        });
+        let schedule = or_default(&mut r, "schedule", defaults.schedule, |r| {
+            r.choice("schedule", &Schedule::NAMES).map(|i| {
+                [
+                    Schedule::Flat,
+                    Schedule::GreenBook,
+                    Schedule::GreenBookHealth,
+                ][i]
+            })
+        });
+        let discount_first_year = or_default(
+            &mut r,
+            "discount_first_year",
+            defaults.discount_first_year,
+            |r| r.boolean("discount_first_year"),
+        );
+        let inputs_discounted = or_default(
+            &mut r,
+            "inputs_discounted",
+            defaults.inputs_discounted,
+            |r| r.boolean("inputs_discounted"),
+        );
+        let deductions = or_default(&mut r, "deductions", defaults.deductions, |r| {
+            r.choice("deductions", &Deductions::NAMES)
+                .map(|i| [Deductions::Multiplicative, Deductions::Additive][i])
+        });
+        Some(Conventions {
+            discount_rate: discount_rate?,
+            schedule: schedule?,
+            discount_first_year: discount_first_year?,
+            inputs_discounted: inputs_discounted?,
+            deductions: deductions?,
+        })
+    }
+
+    fn stakeholder(&mut self, span: &Span, table: &DeTable<'_>) -> Option<Stakeholder> {
+        let what = entry_name("stakeholder", table, "id");
+        let mut r = self.reader(table, span.clone(), what, schema::STAKEHOLDER);
+        let id = r.required_id("id");
+        let name = r.string("name");
+        let size = r.decimal("size");
+        if let (Some(size), Some(value)) = (size, r.value("size")) {
+            if size < Decimal::ZERO {
+                r.report(Diagnostic::new(
+                    value.span(),
+                    format!("`size` must be zero or more, found {size}"),
+                ));
+            }
+        }
+        let has_size = table.contains_key("size");
+        let id = id?;
+        Some(Stakeholder {
+            name: name.unwrap_or_else(|| id.clone()),
+            id,
+            size: if has_size { Some(size?) } else { None },
+            spans: r.spans,
+        })
+    }
+
+    fn index_stakeholders(
+        &mut self,
+        stakeholders: &[Option<Stakeholder>],
+    ) -> HashMap<String, usize> {
+        let mut index = HashMap::with_capacity(stakeholders.len());
+        for (position, stakeholder) in stakeholders.iter().enumerate() {
+            let Some(stakeholder) = stakeholder else {
+                continue;
+            };
+            if let Some(&first) = index.get(&stakeholder.id) {
+                let first: &Option<Stakeholder> = &stakeholders[first];
+                let first_span = first.as_ref().map(|s| s.spans.of("id")).unwrap_or(0..0);
+                self.duplicate(
+                    "stakeholder",
+                    &stakeholder.id,
+                    stakeholder.spans.of("id"),
+                    first_span,
+                );
+            } else {
+                index.insert(stakeholder.id.clone(), position);
+            }
+        }
+        index
+    }
+
+    fn input(
+        &mut self,
+        span: &Span,
+        table: &DeTable<'_>,
+        stakeholders: &HashMap<String, usize>,
+    ) -> Option<Input> {
+        let mut r = self.reader(
+            table,
+            span.clone(),
+            "[[inputs]] entry".to_owned(),
+            schema::INPUT,
+        );
+        let stakeholder = stakeholder_ref(&mut r);
+        let description = r.string("description");
+        let amounts = r.required_decimals("amount");
+        let in_kind = or_default(&mut r, "in_kind", false, |r| r.boolean("in_kind"));
+        if let Some(amounts) = &amounts {
+            if amounts.iter().any(|a| a.is_sign_negative() && !a.is_zero()) {
+                let span = r.spans.of("amount");
+                r.report(
+                    Diagnostic::new(span, "`amount` must be zero or more in every year").with_hint(
+                        "inputs are what stakeholders put in; record savings as outcomes",
+                    ),
+                );
+            }
+        }
+        let spans = r.spans;
+        let stakeholder = self.resolve(stakeholder?, stakeholders)?;
+        Some(Input {
+            stakeholder,
+            description,
+            amounts: amounts?,
+            in_kind: in_kind?,
+            spans,
+        })
+    }
+
+    fn outcome(
+        &mut self,
+        span: &Span,
+        table: &DeTable<'_>,
+        stakeholders: &HashMap<String, usize>,
+        conventions: Option<&Conventions>,
+    ) -> Option<Outcome> {
+        let what = entry_name("outcome", table, "id");
+        let max_years = self.limits.max_years;
+        let mut r = self.reader(table, span.clone(), what, schema::OUTCOME);
+        let id = r.required_id("id");
+        let stakeholder = stakeholder_ref(&mut r);
+        let description = r.string("description");
+        let indicator = r.string("indicator");
+        let quantities = r.required_decimals("quantity");
+        if let Some(quantities) = &quantities {
+            if let Some(negative) = quantities
+                .iter()
+                .find(|q| q.is_sign_negative() && !q.is_zero())
+            {
+                let span = r.spans.of("quantity");
+                r.report(
+                    Diagnostic::new(span, format!("`quantity` must be zero or more, found {negative}"))
+                        .with_hint("for a change for the worse, keep the quantity positive and make `proxy` negative"),
+                );
+            }
+        }
+        let proxy = r.required_decimal("proxy");
+        let proxy_description = r.string("proxy_description");
+        let proxy_source = r.string("proxy_source");
+        let deadweight = or_default(&mut r, "deadweight", Decimal::ZERO, |r| {
+            r.rate("deadweight")
+        });
+        let displacement = or_default(&mut r, "displacement", Decimal::ZERO, |r| {
+            r.rate("displacement")
+        });
+        let attribution = or_default(&mut r, "attribution", Decimal::ZERO, |r| {
+            r.rate("attribution")
+        });
+        let drop_off = or_default(&mut r, "drop_off", Decimal::ZERO, |r| r.rate("drop_off"));
+        let duration = r.required_integer("duration", 1, max_years, "years");
+        let start_year = or_default(&mut r, "start_year", 1, |r| {
+            r.integer("start_year", 1, max_years, "years")
+        });
+        if let (Some(dw), Some(dp), Some(at), Some(c)) =
+            (deadweight, displacement, attribution, conventions)
+        {
+            check_additive_sum(&mut r, c, [dw, dp, at]);
+        }
+        let spans = r.spans;
+        let stakeholder = self.resolve(stakeholder?, stakeholders)?;
+        Some(Outcome {
+            id: id?,
+            stakeholder,
+            description,
+            indicator,
+            quantities: quantities?,
+            proxy: proxy?,
+            proxy_description,
+            proxy_source,
+            deadweight: deadweight?,
+            displacement: displacement?,
+            attribution: attribution?,
+            drop_off: drop_off?,
+            duration: duration?,
+            start_year: start_year?,
+            spans,
+        })
+    }
+
+    fn published(&mut self, value: &toml::Spanned<DeValue<'_>>) -> Option<Published> {
+        let table = value.get_ref().as_table()?;
+        let mut r = self.reader(
+            table,
+            value.span(),
+            "[published]".to_owned(),
+            schema::PUBLISHED,
+        );
+        let present_value = r.decimal("present_value");
+        let inputs = r.decimal("inputs");
+        let ratio = r.decimal("ratio");
+        let tolerance = or_default(&mut r, "tolerance", Decimal::new(5, 3), |r| {
+            r.rate("tolerance")
+        });
+        let source = r.string("source");
+        let given = |key: &str| table.contains_key(key);
+        Some(Published {
+            present_value: if given("present_value") {
+                Some(present_value?)
+            } else {
+                None
+            },
+            inputs: if given("inputs") { Some(inputs?) } else { None },
+            ratio: if given("ratio") { Some(ratio?) } else { None },
+            tolerance: tolerance?,
+            source,
+            spans: r.spans,
+        })
+    }
+
+    fn resolve(
+        &mut self,
+        reference: StakeholderRef,
+        stakeholders: &HashMap<String, usize>,
+    ) -> Option<usize> {
+        if let Some(&index) = stakeholders.get(&reference.id) {
+            return Some(index);
+        }
+        let mut declared: Vec<&str> = stakeholders.keys().map(String::as_str).collect();
+        declared.sort_unstable();
+        let message = format!("unknown stakeholder `{}`", reference.id);
+        let hint = match (
+            nearest(&reference.id, declared.iter().copied()),
+            declared.is_empty(),
+        ) {
+            (_, true) => {
+                "no stakeholders are declared; add a [[stakeholders]] table with this id".to_owned()
+            }
+            (Some(near), false) => format!(
+                "did you mean `{near}`? declared stakeholders: {}",
+                declared.join(", ")
+            ),
+            (None, false) => format!("declared stakeholders: {}", declared.join(", ")),
+        };
+        self.diagnostics
+            .push(Diagnostic::new(reference.span, message).with_hint(hint));
+        None
+    }
+
+    fn duplicate(&mut self, kind: &str, id: &str, span: Span, first: Span) {
+        self.diagnostics.push(
+            Diagnostic::new(span, format!("duplicate {kind} id `{id}`")).with_hint(format!(
+                "ids must be unique; `{id}` is first declared on line {}",
+                self.source.position(first.start).line
+            )),
+        );
+    }
+
+    fn check_whole_model(&mut self, model: &Model) {
+        let mut seen: HashMap<&str, Span> = HashMap::with_capacity(model.outcomes.len());
+        for outcome in &model.outcomes {
+            let span = outcome.spans.of("id");
+            if let Some(first) = seen.insert(&outcome.id, span.clone()) {
+                self.duplicate("outcome", &outcome.id, span, first);
+            }
+        }
+        if model.outcomes.is_empty() {
+            self.diagnostics.push(
+                Diagnostic::new(0..0, "the model has no outcomes").with_hint(
+                    "add an [[outcomes]] table for each change a stakeholder experiences",
+                ),
+            );
+        }
+        let inputs_total: Decimal = model.inputs.iter().flat_map(|i| &i.amounts).copied().sum();
+        if inputs_total <= Decimal::ZERO {
+            self.diagnostics.push(
+                Diagnostic::new(
+                    0..0,
+                    "the model has no inputs above zero, so it has no ratio",
+                )
+                .with_hint("add an [[inputs]] table with the amount each stakeholder puts in"),
+            );
+        }
+    }
+}
+
+/// Read an optional field, falling back to `default` only when it is absent
+/// (a present but invalid value stays `None`, so the model is rejected).
+fn or_default<'t, 'd, 'i, T>(
+    reader: &mut TableReader<'t, 'd, 'i>,
+    key: &str,
+    default: T,
+    read: impl FnOnce(&mut TableReader<'t, 'd, 'i>) -> Option<T>,
+) -> Option<T> {
+    if reader.contains(key) {
+        read(reader)
+    } else {
+        Some(default)
+    }
+}
+
+fn stakeholder_ref(r: &mut TableReader<'_, '_, '_>) -> Option<StakeholderRef> {
+    let id = r.required_string("stakeholder")?;
+    Some(StakeholderRef {
+        id,
+        span: r.spans.of("stakeholder"),
+    })
+}
+
+fn check_additive_sum(
+    r: &mut TableReader<'_, '_, '_>,
+    conventions: &Conventions,
+    rates: [Decimal; 3],
+) {
+    let sum: Decimal = rates.iter().sum();
+    if conventions.deductions != Deductions::Additive || sum <= Decimal::ONE {
+        return;
+    }
+    let percent = |d: Decimal| format!("{}%", (d * Decimal::ONE_HUNDRED).normalize());
+    let message = format!(
+        "deadweight, displacement and attribution add up to {} ({} + {} + {}), more than 100% under additive deductions",
+        percent(sum),
+        percent(rates[0]),
+        percent(rates[1]),
+        percent(rates[2])
+    );
+    let span = r.spans.table.clone();
+    r.report(
+        Diagnostic::new(span, message).with_hint(
+            "lower one of them, or set deductions = \"multiplicative\" in [conventions]",
+        ),
+    );
+}
+
+/// "outcome `isolation`", or "an [[outcomes]] entry" when the id is unusable.
+fn entry_name(kind: &str, table: &DeTable<'_>, id_key: &str) -> String {
+    match table.get(id_key).and_then(|v| v.get_ref().as_str()) {
+        Some(id) if id.len() <= 64 => format!("{kind} `{id}`"),
+        _ => format!("a [[{kind}s]] entry"),
+    }
+}

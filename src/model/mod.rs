@@ -1,0 +1,217 @@
+//! The impact map as the program may rely on it: every field present, typed,
+//! in range and cross-referenced. A `Model` only exists once the file it came
+//! from has passed every rule of the spec (section 1), so the calculation never
+//! has to ask whether a value makes sense.
+//!
+//! Each entity keeps the byte spans of its fields so that checks made later
+//! (published figures, lints) can still point at the exact line.
+
+mod fields;
+mod load;
+mod schema;
+
+use rust_decimal::Decimal;
+
+use crate::diagnostic::Span;
+
+pub use load::{LoadError, load_file, parse_model};
+pub use schema::Limits;
+
+/// The whole impact map.
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub analysis: Analysis,
+    pub conventions: Conventions,
+    pub stakeholders: Vec<Stakeholder>,
+    pub inputs: Vec<Input>,
+    pub outcomes: Vec<Outcome>,
+    pub published: Option<Published>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub name: String,
+    pub organisation: Option<String>,
+    pub kind: Kind,
+    pub period: Option<String>,
+    /// ISO 4217 code, upper case.
+    pub currency: String,
+}
+
+/// Whether the analysis predicts value or measures value already created.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Forecast,
+    Evaluative,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Forecast => "forecast",
+            Kind::Evaluative => "evaluative",
+        }
+    }
+}
+
+/// How the figures are computed: each is a point on which published SROI
+/// analyses differ, so each is named and printed with every result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conventions {
+    pub discount_rate: Decimal,
+    pub schedule: Schedule,
+    pub discount_first_year: bool,
+    pub inputs_discounted: bool,
+    pub deductions: Deductions,
+}
+
+impl Default for Conventions {
+    /// The SROI Guide (2012) value map with the Green Book's 3.5% rate.
+    fn default() -> Self {
+        Conventions {
+            discount_rate: Decimal::new(35, 3),
+            schedule: Schedule::Flat,
+            discount_first_year: true,
+            inputs_discounted: false,
+            deductions: Deductions::Multiplicative,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Schedule {
+    /// One rate for every year.
+    Flat,
+    /// HM Treasury Green Book declining long-term rates (3.5% to 1.0%).
+    GreenBook,
+    /// The Green Book's health rates (1.5% to 0.43%).
+    GreenBookHealth,
+}
+
+impl Schedule {
+    pub const NAMES: [&'static str; 3] = ["flat", "green-book", "green-book-health"];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Schedule::Flat => "flat",
+            Schedule::GreenBook => "green-book",
+            Schedule::GreenBookHealth => "green-book-health",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Deductions {
+    /// (1 − deadweight)(1 − displacement)(1 − attribution), as the SROI Guide.
+    Multiplicative,
+    /// 1 − deadweight − displacement − attribution.
+    Additive,
+}
+
+impl Deductions {
+    pub const NAMES: [&'static str; 2] = ["multiplicative", "additive"];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Deductions::Multiplicative => "multiplicative",
+            Deductions::Additive => "additive",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Stakeholder {
+    pub id: String,
+    pub name: String,
+    /// How many people are in the group, when the analyst said.
+    pub size: Option<Decimal>,
+    pub spans: Spans,
+}
+
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// Index into `Model::stakeholders`.
+    pub stakeholder: usize,
+    pub description: Option<String>,
+    /// One amount per year from year 1.
+    pub amounts: Vec<Decimal>,
+    pub in_kind: bool,
+    pub spans: Spans,
+}
+
+impl Input {
+    pub fn total(&self) -> Decimal {
+        self.amounts.iter().copied().sum()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub id: String,
+    /// Index into `Model::stakeholders`.
+    pub stakeholder: usize,
+    pub description: Option<String>,
+    pub indicator: Option<String>,
+    /// One cohort per activity year; cohort k starts in year `start_year + k`.
+    pub quantities: Vec<Decimal>,
+    /// Value of the change per unit per year; negative for a negative outcome.
+    pub proxy: Decimal,
+    pub proxy_description: Option<String>,
+    pub proxy_source: Option<String>,
+    pub deadweight: Decimal,
+    pub displacement: Decimal,
+    pub attribution: Decimal,
+    pub drop_off: Decimal,
+    /// Years in which the change has value, counted from each cohort's start.
+    pub duration: u32,
+    pub start_year: u32,
+    pub spans: Spans,
+}
+
+impl Outcome {
+    /// The last year in which any cohort of this outcome has value.
+    pub fn last_year(&self) -> u32 {
+        let cohorts = self.quantities.len() as u32;
+        self.start_year + cohorts.saturating_sub(1) + self.duration - 1
+    }
+}
+
+/// The figures of an assured report, to be reproduced within `tolerance`.
+#[derive(Debug, Clone)]
+pub struct Published {
+    pub present_value: Option<Decimal>,
+    pub inputs: Option<Decimal>,
+    pub ratio: Option<Decimal>,
+    pub tolerance: Decimal,
+    pub source: Option<String>,
+    pub spans: Spans,
+}
+
+/// Where each field of an entity was written, plus the entity's own header.
+#[derive(Debug, Clone, Default)]
+pub struct Spans {
+    /// The table as a whole (its header line for `[[...]]` entries).
+    pub table: Span,
+    fields: Vec<(&'static str, Span)>,
+}
+
+impl Spans {
+    pub(crate) fn new(table: Span) -> Self {
+        Spans {
+            table,
+            fields: Vec::new(),
+        }
+    }
+
+    pub(crate) fn record(&mut self, field: &'static str, span: Span) {
+        self.fields.push((field, span));
+    }
+
+    /// The span of a field's value, or of the table when the field was defaulted.
+    pub fn of(&self, field: &str) -> Span {
+        self.fields
+            .iter()
+            .find(|(name, _)| *name == field)
+            .map_or_else(|| self.table.clone(), |(_, span)| span.clone())
+    }
+}

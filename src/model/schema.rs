@@ -1,0 +1,105 @@
+//! The shape of a model file: which tables exist, which keys each may hold,
+//! and the limits that keep any input, however large, from exhausting memory
+//! or time. One place, so the parser, the error hints and the README agree.
+
+pub(crate) const TOP_LEVEL: &[&str] = &[
+    "analysis",
+    "conventions",
+    "stakeholders",
+    "inputs",
+    "outcomes",
+    "published",
+];
+
+pub(crate) const ANALYSIS: &[&str] = &["name", "organisation", "kind", "period", "currency"];
+
+pub(crate) const CONVENTIONS: &[&str] = &[
+    "discount_rate",
+    "schedule",
+    "discount_first_year",
+    "inputs_discounted",
+    "deductions",
+];
+
+pub(crate) const STAKEHOLDER: &[&str] = &["id", "name", "size"];
+
+pub(crate) const INPUT: &[&str] = &["stakeholder", "description", "amount", "in_kind"];
+
+pub(crate) const OUTCOME: &[&str] = &[
+    "id",
+    "stakeholder",
+    "description",
+    "indicator",
+    "quantity",
+    "proxy",
+    "proxy_description",
+    "proxy_source",
+    "deadweight",
+    "displacement",
+    "attribution",
+    "drop_off",
+    "duration",
+    "start_year",
+];
+
+pub(crate) const PUBLISHED: &[&str] = &["present_value", "inputs", "ratio", "tolerance", "source"];
+
+pub(crate) const KINDS: &[&str] = &["forecast", "evaluative"];
+
+/// Bounds on what a model may ask of the program. Each is far beyond any real
+/// SROI analysis (which runs to tens of outcomes over a handful of years) and
+/// each is named in the error that enforces it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    pub max_file_bytes: u64,
+    pub max_entries: usize,
+    pub max_years: u32,
+    pub max_text_chars: usize,
+}
+
+impl Limits {
+    pub const DEFAULT: Limits = Limits {
+        max_file_bytes: 128 * 1024 * 1024,
+        max_entries: 1_000_000,
+        max_years: 1_000,
+        max_text_chars: 10_000,
+    };
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits::DEFAULT
+    }
+}
+
+/// The closest valid name to a misspelt one, when it is close enough to be a
+/// plausible typo rather than a different word.
+pub(crate) fn nearest<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|candidate| (strsim::damerau_levenshtein(wrong, candidate), candidate))
+        .filter(|(distance, candidate)| *distance <= (candidate.len() / 3).max(2))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_a_close_key_and_nothing_for_a_distant_one() {
+        assert_eq!(
+            nearest("dedweight", OUTCOME.iter().copied()),
+            Some("deadweight")
+        );
+        assert_eq!(
+            nearest("dropoff", OUTCOME.iter().copied()),
+            Some("drop_off")
+        );
+        assert_eq!(nearest("colour", OUTCOME.iter().copied()), None);
+    }
+}

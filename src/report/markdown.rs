@@ -1,0 +1,67 @@
+//! Markdown for reports and pull requests: the same view as the terminal
+//! table, as GitHub-flavoured pipe tables.
+
+use super::view::{Align, Section, View};
+
+pub fn render(view: &View) -> String {
+    let mut out = format!("# {}\n\n", escape(&view.title));
+    if !view.subtitle.is_empty() {
+        out.push_str(&format!("{}\n\n", escape(&view.subtitle)));
+    }
+    out.push_str(&format!("**{}**\n", view.headline));
+    for section in &view.sections {
+        out.push_str(&format!("\n## {}\n\n{}", section.title, table(section)));
+    }
+    out
+}
+
+fn table(section: &Section) -> String {
+    let header: Vec<String> = section
+        .columns
+        .iter()
+        .map(|(name, _)| escape(name))
+        .collect();
+    let rule: Vec<&str> = section
+        .columns
+        .iter()
+        .map(|(_, align)| match align {
+            Align::Left => ":---",
+            Align::Right => "---:",
+        })
+        .collect();
+    let mut out = format!("| {} |\n| {} |\n", header.join(" | "), rule.join(" | "));
+    for row in &section.rows {
+        let cells: Vec<String> = row.iter().map(|cell| escape(cell)).collect();
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    out
+}
+
+/// Model text may hold characters that Markdown would read as markup or that
+/// would break a table row; escape them so the text shows as written.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn model_text_cannot_break_a_table_row_or_inject_markup() {
+        assert_eq!(escape("a|b\nc"), "a\\|b c");
+        assert_eq!(escape("<script>"), "\\<script\\>");
+        assert_eq!(escape("drop_off"), "drop\\_off");
+    }
+}
