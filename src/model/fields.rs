@@ -326,7 +326,10 @@ impl<'t, 'd, 'i> TableReader<'t, 'd, 'i> {
             value.span(),
             format!("`{key}` must be between 0% and 100%, found {written}"),
         );
-        let is_bare_number = !matches!(value.get_ref(), DeValue::String(_));
+        let is_bare_number = match value.get_ref() {
+            DeValue::String(text) => !text.contains('%'),
+            _ => true,
+        };
         if is_bare_number && rate > Decimal::ONE && rate <= Decimal::ONE_HUNDRED {
             let percent = rate.normalize();
             diagnostic = diagnostic.with_hint(format!(

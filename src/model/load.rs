@@ -109,7 +109,12 @@ pub fn parse_model(source: &SourceFile, limits: Limits) -> Result<Model, Diagnos
     let (document, syntax_errors) = DeTable::parse_recoverable(&source.text);
     if !syntax_errors.is_empty() {
         // Reading a half-parsed document would only add confusing follow-on errors.
-        let diagnostics = syntax_errors.iter().map(syntax_diagnostic).collect();
+        // The parser's recovery can report one mistake several times on its
+        // line; the first report of each line is the one that names the cause.
+        let mut diagnostics: Vec<Diagnostic> =
+            syntax_errors.iter().map(syntax_diagnostic).collect();
+        diagnostics.sort_by_key(|d| d.span.start);
+        diagnostics.dedup_by_key(|d| source.position(d.span.start).line);
         return Err(Diagnostics::sorted(diagnostics));
     }
     let mut diagnostics = Vec::new();
@@ -185,17 +190,17 @@ impl ModelReader<'_> {
             })
             .collect();
         let published = published.map(|table| self.published(table));
+        self.check_unique_outcome_ids(&outcomes);
+        self.check_something_to_compute(document, &inputs);
 
-        let model = Model {
+        Some(Model {
             analysis: analysis?,
             conventions: conventions?,
             stakeholders: stakeholders.into_iter().collect::<Option<_>>()?,
             inputs: inputs.into_iter().collect::<Option<_>>()?,
             outcomes: outcomes.into_iter().collect::<Option<_>>()?,
             published: published.flatten(),
-        };
-        self.check_whole_model(&model);
-        Some(model)
+        })
     }
 
     fn reader<'t, 's, 'i>(
@@ -526,23 +531,39 @@ impl ModelReader<'_> {
         );
     }
 
-    fn check_whole_model(&mut self, model: &Model) {
-        let mut seen: HashMap<&str, Span> = HashMap::with_capacity(model.outcomes.len());
-        for outcome in &model.outcomes {
+    fn check_unique_outcome_ids(&mut self, outcomes: &[Option<Outcome>]) {
+        let mut seen: HashMap<&str, Span> = HashMap::with_capacity(outcomes.len());
+        for outcome in outcomes.iter().flatten() {
             let span = outcome.spans.of("id");
             if let Some(first) = seen.insert(&outcome.id, span.clone()) {
                 self.duplicate("outcome", &outcome.id, span, first);
             }
         }
-        if model.outcomes.is_empty() {
+    }
+
+    /// A model needs outcomes to value and inputs to divide by.
+    fn check_something_to_compute(&mut self, document: &DeTable<'_>, inputs: &[Option<Input>]) {
+        let has_entries = |key: &str| {
+            document
+                .get(key)
+                .and_then(|v| v.get_ref().as_array())
+                .is_some_and(|items| !items.is_empty())
+        };
+        if !has_entries("outcomes") {
             self.diagnostics.push(
                 Diagnostic::new(0..0, "the model has no outcomes").with_hint(
                     "add an [[outcomes]] table for each change a stakeholder experiences",
                 ),
             );
         }
-        let inputs_total: Decimal = model.inputs.iter().flat_map(|i| &i.amounts).copied().sum();
-        if inputs_total <= Decimal::ZERO {
+        let inputs_total: Decimal = inputs
+            .iter()
+            .flatten()
+            .flat_map(|i| &i.amounts)
+            .copied()
+            .sum();
+        let unreadable_inputs = inputs.iter().any(Option::is_none);
+        if inputs_total <= Decimal::ZERO && !unreadable_inputs {
             self.diagnostics.push(
                 Diagnostic::new(
                     0..0,
