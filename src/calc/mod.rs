@@ -319,3 +319,6 @@ fn overflow_of(what: &str) -> Diagnostic {
     )
     .with_hint("check quantities, proxies and amounts for a misplaced exponent or extra digits")
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,7 @@
+//! The integration tests, in one binary (one module per area), run against the
+//! real `sroi` executable so they see exactly what a user sees.
+
+mod calc_cli;
+mod crosscheck;
+mod support;
+mod validation;
