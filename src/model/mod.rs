@@ -6,16 +6,23 @@
 //! Each entity keeps the byte spans of its fields so that checks made later
 //! (published figures, lints) can still point at the exact line.
 
+pub mod assumption;
 mod fields;
 mod load;
+mod scenario_values;
+mod scenarios;
 mod schema;
+mod uncertainty;
 
 use rust_decimal::Decimal;
 
 use crate::diagnostic::Span;
 
+pub use assumption::Assumption;
 pub use load::{LoadError, load_file, parse_model};
+pub use scenarios::{Action, Override, Scenario, Target, Value};
 pub use schema::Limits;
+pub use uncertainty::{Distribution, Uncertain};
 
 /// The whole impact map.
 #[derive(Debug, Clone)]
@@ -26,6 +33,8 @@ pub struct Model {
     pub inputs: Vec<Input>,
     pub outcomes: Vec<Outcome>,
     pub published: Option<Published>,
+    /// Named sets of overrides, in file order.
+    pub scenarios: Vec<Scenario>,
 }
 
 #[derive(Debug, Clone)]
@@ -165,6 +174,9 @@ pub struct Outcome {
     /// Years in which the change has value, counted from each cohort's start.
     pub duration: u32,
     pub start_year: u32,
+    /// Distributions for `sroi simulate`; `None` when the outcome has no
+    /// `uncertainty` table (an empty table declares every field certain).
+    pub uncertainty: Option<Vec<Uncertain>>,
     pub spans: Spans,
 }
 

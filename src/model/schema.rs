@@ -9,6 +9,7 @@ pub(crate) const TOP_LEVEL: &[&str] = &[
     "inputs",
     "outcomes",
     "published",
+    "scenarios",
 ];
 
 pub(crate) const ANALYSIS: &[&str] = &["name", "organisation", "kind", "period", "currency"];
@@ -40,6 +41,7 @@ pub(crate) const OUTCOME: &[&str] = &[
     "drop_off",
     "duration",
     "start_year",
+    "uncertainty",
 ];
 
 pub(crate) const PUBLISHED: &[&str] = &["present_value", "inputs", "ratio", "tolerance", "source"];
