@@ -7,6 +7,7 @@
 
 pub mod calc;
 pub mod cli;
+mod cli_values;
 pub mod commands;
 pub mod diagnostic;
 pub mod exit;
@@ -15,3 +16,4 @@ pub mod number;
 pub mod output;
 pub mod report;
 pub mod scenario;
+pub mod sensitivity;

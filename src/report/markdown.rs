@@ -15,7 +15,7 @@ pub fn render(view: &View) -> String {
     out
 }
 
-fn table(section: &Section) -> String {
+pub(crate) fn table(section: &Section) -> String {
     let header: Vec<String> = section
         .columns
         .iter()
@@ -39,7 +39,7 @@ fn table(section: &Section) -> String {
 
 /// Model text may hold characters that Markdown would read as markup or that
 /// would break a table row; escape them so the text shows as written.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -5,6 +5,8 @@
 pub mod csv;
 pub mod json;
 pub mod markdown;
+pub mod page;
+pub mod sensitivity;
 pub mod table;
 pub mod text;
 pub mod view;

@@ -17,7 +17,7 @@ pub fn render(view: &View) -> String {
     out
 }
 
-fn table(section: &Section) -> String {
+pub(crate) fn table(section: &Section) -> String {
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
