@@ -24,6 +24,8 @@ pub enum Command {
     Calc(CalcArgs),
     /// Vary every assumption one at a time, find switching values, compare scenarios
     Sensitivity(SensitivityArgs),
+    /// Monte Carlo simulation of the ratio over the uncertain assumptions
+    Simulate(SimulateArgs),
 }
 
 #[derive(Debug, Args)]
@@ -86,4 +88,35 @@ pub struct SensitivityArgs {
     /// Rows of the tornado and switching tables in table and Markdown output; 0 shows all
     #[arg(long, value_name = "N", default_value_t = 20)]
     pub top: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct SimulateArgs {
+    /// The model file (TOML); `-` reads standard input
+    #[arg(value_name = "MODEL")]
+    pub model: PathBuf,
+
+    /// How many draws (1 to 10,000,000)
+    #[arg(long, value_name = "N", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+    pub draws: u64,
+
+    /// Seed of the random draws: the same seed gives the same results on any number of threads
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    pub seed: u64,
+
+    /// Report the probability that the ratio falls below R
+    #[arg(long, value_name = "R", default_value = "1", value_parser = crate::cli_values::ratio)]
+    pub target: Decimal,
+
+    /// Worker threads (default: one per core)
+    #[arg(long, value_name = "T", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub threads: Option<u16>,
+
+    /// How to write the results
+    #[arg(short, long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }

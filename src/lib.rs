@@ -17,3 +17,4 @@ pub mod output;
 pub mod report;
 pub mod scenario;
 pub mod sensitivity;
+pub mod simulate;

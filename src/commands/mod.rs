@@ -4,6 +4,7 @@
 
 mod calc;
 mod sensitivity;
+mod simulate;
 
 use std::path::Path;
 
@@ -18,6 +19,7 @@ pub fn run(cli: Cli) -> Exit {
     match cli.command {
         Command::Calc(args) => calc::run(&args),
         Command::Sensitivity(args) => sensitivity::run(&args),
+        Command::Simulate(args) => simulate::run(&args),
     }
 }
 

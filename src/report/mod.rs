@@ -7,6 +7,7 @@ pub mod json;
 pub mod markdown;
 pub mod page;
 pub mod sensitivity;
+pub mod simulation;
 pub mod table;
 pub mod text;
 pub mod view;
