@@ -13,6 +13,7 @@ mod scenario_values;
 mod scenarios;
 mod schema;
 mod uncertainty;
+mod uncertainty_values;
 
 use rust_decimal::Decimal;
 

@@ -123,7 +123,7 @@ pub(super) fn read(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Scenario> {
     let what = match table.get("name").and_then(|v| v.get_ref().as_str()) {
-        Some(name) if name.chars().count() <= 64 => format!("scenario `{name}`"),
+        Some(name) if name.chars().count() <= 64 => format!("scenario {name:?}"),
         _ => "a [[scenarios]] entry".to_owned(),
     };
     let mut r = TableReader::new(table, span, what, SCENARIO, limits, diagnostics);

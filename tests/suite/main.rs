@@ -3,5 +3,8 @@
 
 mod calc_cli;
 mod crosscheck;
+mod scenarios;
+mod sensitivity;
+mod simulation;
 mod support;
 mod validation;

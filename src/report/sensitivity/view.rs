@@ -60,7 +60,17 @@ pub fn page(report: &Report<'_>) -> Page {
 
 fn steps_line(report: &Report<'_>) -> String {
     let steps = &report.analysis.steps;
-    let points = |d: Decimal| format!("{} points", (d * Decimal::ONE_HUNDRED).normalize());
+    let points = |d: Decimal| {
+        let points = (d * Decimal::ONE_HUNDRED).normalize();
+        format!(
+            "{points} {}",
+            if points == Decimal::ONE {
+                "point"
+            } else {
+                "points"
+            }
+        )
+    };
     let share = |d: Decimal| format!("{}%", (d * Decimal::ONE_HUNDRED).normalize());
     format!(
         "Each assumption moved either way: deductions and drop-off {}, proxies {}, quantities {}, duration {} {}, discount rate {}, inputs {}",
