@@ -6,11 +6,20 @@
 
 use rand_distr::{Distribution as _, Open01, Pert, StandardUniform};
 use rand_xoshiro::Xoshiro256PlusPlus;
+use rand_xoshiro::rand_core::Rng as _;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::normal;
 use crate::model::{Assumption, Distribution};
+
+/// 2⁻³²: a 32-bit integer as a fraction of one.
+const HALF_WORD: f64 = 1.0 / 4_294_967_296.0;
+
+/// Generators drawn from in turn, so that several independent streams are in
+/// flight at once instead of each draw waiting on the one before.
+pub const LANES: usize = 4;
+pub type Lanes = [Xoshiro256PlusPlus; LANES];
 
 /// One field's draw.
 #[derive(Debug, Clone)]
@@ -23,7 +32,7 @@ pub enum Sampler {
     /// min + range × T, T triangular on [0, 1] with its mode at `split`:
     /// with probability `split`, T = split × max(u₁, u₂) (density rising to
     /// the mode), otherwise split + (1 − split) × min(u₁, u₂) (falling from
-    /// it). Three uniforms and no square root, chosen without a branch.
+    /// it). Two 64-bit draws and no square root, chosen without a branch.
     Triangular {
         min: f64,
         range: f64,
@@ -42,26 +51,19 @@ pub enum Sampler {
 }
 
 impl Sampler {
-    #[inline]
-    pub fn sample(&self, rng: &mut Xoshiro256PlusPlus) -> f64 {
-        match self {
-            Sampler::Fixed(value) => *value,
-            Sampler::Uniform { low, width } => {
+    /// Fill `out` with draws, the lanes taking turns.
+    pub fn fill(&self, lanes: &mut Lanes, out: &mut [f64]) {
+        // One match per block, not per draw: each arm is its own tight loop.
+        match *self {
+            Sampler::Fixed(value) => out.fill(value),
+            Sampler::Uniform { low, width } => fill_with(lanes, out, |rng| {
                 let u: f64 = Open01.sample(rng);
                 low + u * width
-            }
+            }),
             Sampler::Triangular { min, range, split } => {
-                let side: f64 = StandardUniform.sample(rng);
-                let a: f64 = StandardUniform.sample(rng);
-                let b: f64 = StandardUniform.sample(rng);
-                // Which side of the mode is a coin toss, so a branch would
-                // mispredict half the time; select arithmetically instead.
-                let rising = f64::from(u8::from(side < *split));
-                let t = rising * (split * a.max(b))
-                    + (1.0 - rising) * (split + (1.0 - split) * a.min(b));
-                min + range * t
+                fill_with(lanes, out, |rng| min + range * unit_triangular(split, rng))
             }
-            Sampler::Pert(pert) => pert.sample(rng),
+            Sampler::Pert(ref pert) => fill_with(lanes, out, |rng| pert.sample(rng)),
             Sampler::Normal {
                 mean,
                 sd,
@@ -69,11 +71,11 @@ impl Sampler {
                 high,
                 min,
                 max,
-            } => {
+            } => fill_with(lanes, out, |rng| {
                 let u: f64 = Open01.sample(rng);
                 let x = mean + sd * normal::inverse_cdf(low + u * (high - low));
-                x.clamp(*min, *max)
-            }
+                x.clamp(min, max)
+            }),
         }
     }
 
@@ -134,6 +136,34 @@ impl Sampler {
             return Sampler::Fixed(value);
         }
         triangular(a.min(b), value, a.max(b))
+    }
+}
+
+/// A draw from the triangular distribution on [0, 1] with its mode at `split`.
+#[inline(always)]
+fn unit_triangular(split: f64, rng: &mut Xoshiro256PlusPlus) -> f64 {
+    let side: f64 = StandardUniform.sample(rng);
+    // a and b from the two halves of one 64-bit draw: 32 bits each is ample
+    // for where within its side a value falls.
+    let bits = rng.next_u64();
+    let a = (bits >> 32) as f64 * HALF_WORD;
+    let b = (bits & 0xFFFF_FFFF) as f64 * HALF_WORD;
+    // Which side of the mode is a coin toss, so a branch would mispredict
+    // half the time; select arithmetically instead.
+    let rising = f64::from(u8::from(side < split));
+    rising * (split * a.max(b)) + (1.0 - rising) * (split + (1.0 - split) * a.min(b))
+}
+
+#[inline(always)]
+fn fill_with(lanes: &mut Lanes, out: &mut [f64], draw: impl Fn(&mut Xoshiro256PlusPlus) -> f64) {
+    let mut blocks = out.chunks_exact_mut(LANES);
+    for block in &mut blocks {
+        for (value, rng) in block.iter_mut().zip(lanes.iter_mut()) {
+            *value = draw(rng);
+        }
+    }
+    for (value, rng) in blocks.into_remainder().iter_mut().zip(lanes.iter_mut()) {
+        *value = draw(rng);
     }
 }
 

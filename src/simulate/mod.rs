@@ -2,8 +2,9 @@
 //! one place the program computes in binary floating point, because its
 //! results are estimates anyway and a million draws must take moments.
 //!
-//! Draws are made in fixed-size chunks. Chunk c has its own generator
-//! (Xoshiro256++, a named, portable algorithm) seeded from the seed and c, and
+//! Draws are made in fixed-size chunks. Chunk c has its own generators
+//! (Xoshiro256++, a named, portable algorithm; four, taking turns, so their
+//! work overlaps) seeded from the seed, c and the generator's place, and
 //! writes its draws to its own slice of one buffer; statistics are then
 //! computed over the buffer in order. The results therefore depend on the seed
 //! alone, never on how many threads ran the chunks or in what order.
@@ -23,6 +24,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use crate::calc::Results;
 use crate::model::Model;
+use distribution::Lanes;
 use plan::Plan;
 use stats::{Histogram, Summary};
 
@@ -89,11 +91,11 @@ pub fn simulate(
         .par_chunks_mut(CHUNK)
         .enumerate()
         .for_each(|(chunk, slice)| {
-            let mut rng =
-                Xoshiro256PlusPlus::seed_from_u64(chunk_seed(settings.seed, chunk as u64));
-            for value in slice.iter_mut() {
-                *value = plan.present_value(&mut rng);
-            }
+            let chunk = chunk_seed(settings.seed, chunk as u64);
+            let mut lanes: Lanes = std::array::from_fn(|lane| {
+                Xoshiro256PlusPlus::seed_from_u64(chunk_seed(chunk, lane as u64))
+            });
+            plan.present_values(&mut lanes, slice);
             progress.fetch_add(slice.len() as u64, Ordering::Relaxed);
         });
     values.par_sort_unstable_by(f64::total_cmp);

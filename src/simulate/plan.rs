@@ -11,11 +11,10 @@
 //! with the sum over j done once when the drop-off is certain: a handful of
 //! f64 operations per outcome.
 
-use rand_xoshiro::Xoshiro256PlusPlus;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use super::distribution::Sampler;
+use super::distribution::{Lanes, Sampler};
 use crate::calc::{Results, discount};
 use crate::model::{Assumption, Deductions, Model, Outcome, assumption::total_quantity};
 
@@ -80,11 +79,23 @@ impl Plan {
         plan
     }
 
-    /// One draw of the total present value.
-    pub fn present_value(&self, rng: &mut Xoshiro256PlusPlus) -> f64 {
-        self.outcomes.iter().fold(self.fixed, |total, outcome| {
-            total + outcome.present_value(rng)
-        })
+    /// Fill `out` with draws of the total present value, a block at a time:
+    /// for each uncertain outcome, each field's draws for the block, then the
+    /// values, in loops the compiler can vectorise. The block's draws live on
+    /// the stack, so threads never wait on the allocator.
+    pub fn present_values(&self, lanes: &mut Lanes, out: &mut [f64]) {
+        const BLOCK: usize = 256;
+        let mut draws = [0.0_f64; VARIED.len() * BLOCK];
+        for block in out.chunks_mut(BLOCK) {
+            block.fill(self.fixed);
+            let n = block.len();
+            for outcome in &self.outcomes {
+                for (sampler, field) in outcome.samplers.iter().zip(draws.chunks_exact_mut(BLOCK)) {
+                    sampler.fill(lanes, &mut field[..n]);
+                }
+                outcome.add_values(&draws, BLOCK, block);
+            }
+        }
     }
 }
 
@@ -138,33 +149,27 @@ impl OutcomeDraw {
         }
     }
 
-    fn present_value(&self, rng: &mut Xoshiro256PlusPlus) -> f64 {
-        let [
-            quantity,
-            proxy,
-            deadweight,
-            displacement,
-            attribution,
-            drop_off,
-        ] = &self.samplers;
-        let quantity = quantity.sample(rng);
-        let proxy = proxy.sample(rng);
-        let rates = [
-            deadweight.sample(rng),
-            displacement.sample(rng),
-            attribution.sample(rng),
-        ];
-        let net = if self.additive {
-            // Drawn deductions may add up past 100%; nothing is left then.
-            (1.0 - rates[0] - rates[1] - rates[2]).max(0.0)
-        } else {
-            (1.0 - rates[0]) * (1.0 - rates[1]) * (1.0 - rates[2])
-        };
-        let annuity = match self.annuity {
-            Some(annuity) => annuity,
-            None => horner(&self.units, 1.0 - drop_off.sample(rng)),
-        };
-        quantity * proxy * net * annuity
+    /// Add this outcome's value in each draw to `out`, given its fields'
+    /// draws laid out one after another, `stride` apart.
+    fn add_values(&self, draws: &[f64], stride: usize, out: &mut [f64]) {
+        let n = out.len();
+        let field = |k: usize| &draws[k * stride..k * stride + n];
+        let (quantity, proxy) = (field(0), field(1));
+        let (deadweight, displacement, attribution, drop_off) =
+            (field(2), field(3), field(4), field(5));
+        for i in 0..n {
+            let net = if self.additive {
+                // Drawn deductions may add up past 100%; nothing is left then.
+                (1.0 - deadweight[i] - displacement[i] - attribution[i]).max(0.0)
+            } else {
+                (1.0 - deadweight[i]) * (1.0 - displacement[i]) * (1.0 - attribution[i])
+            };
+            let annuity = match self.annuity {
+                Some(annuity) => annuity,
+                None => horner(&self.units, 1.0 - drop_off[i]),
+            };
+            out[i] += quantity[i] * proxy[i] * net * annuity;
+        }
     }
 }
 
