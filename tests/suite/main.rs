@@ -3,5 +3,7 @@
 
 mod calc_cli;
 mod crosscheck;
+mod golden;
+mod models;
 mod support;
 mod validation;
