@@ -206,3 +206,12 @@ fn hostile_inputs_never_panic_or_hang() -> std::io::Result<()> {
     }
     Ok(())
 }
+
+#[test]
+fn the_minimal_example_computes_the_figures_its_header_works_out() {
+    let output = sroi(&["calc", "examples/minimal.toml", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+    assert_eq!(json["present_value"].as_f64(), Some(108_380.59));
+    assert_eq!(json["ratio"].as_f64(), Some(1.0838));
+}
