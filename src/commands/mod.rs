@@ -47,7 +47,7 @@ pub(crate) fn report_invalid(source: &SourceFile, diagnostics: &Diagnostics) -> 
 }
 
 /// Deliver a command's output to a file or standard output.
-pub(crate) fn deliver(text: &str, destination: Option<&Path>, inputs: &[&Path]) -> Exit {
+pub(crate) fn deliver(text: &str, destination: Option<&Path>) -> Exit {
     let Some(path) = destination else {
         return match output::write_stdout(text) {
             Ok(()) => Exit::Success,
@@ -61,7 +61,6 @@ pub(crate) fn deliver(text: &str, destination: Option<&Path>, inputs: &[&Path]) 
         Ok(()) => Exit::Success,
         Err(error) => {
             eprintln!("sroi: cannot write {}: {error}", path.display());
-            let _ = inputs;
             Exit::Error
         }
     }
