@@ -75,7 +75,7 @@ fn bad_arguments_exit_two() {
 fn output_goes_to_the_named_file_and_not_to_stdout() -> std::io::Result<()> {
     let directory = tempfile::tempdir()?;
     let model = directory.path().join("example.toml");
-    std::fs::write(&model, &spec_example())?;
+    std::fs::write(&model, spec_example())?;
     let target = directory.path().join("result.json");
     let output = sroi(&[
         "calc",
@@ -97,7 +97,7 @@ fn output_goes_to_the_named_file_and_not_to_stdout() -> std::io::Result<()> {
 fn output_refuses_to_overwrite_the_model_it_read() -> std::io::Result<()> {
     let directory = tempfile::tempdir()?;
     let model = directory.path().join("example.toml");
-    std::fs::write(&model, &spec_example())?;
+    std::fs::write(&model, spec_example())?;
     let same_file = directory.path().join(".").join("example.toml");
     let output = sroi(&[
         "calc",
