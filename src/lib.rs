@@ -8,6 +8,7 @@
 pub mod calc;
 pub mod cli;
 pub mod commands;
+pub mod compare;
 pub mod diagnostic;
 pub mod exit;
 pub mod model;
