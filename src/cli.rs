@@ -20,6 +20,8 @@ pub struct Cli {
 pub enum Command {
     /// Validate an impact map and compute its present value, ratio and distribution
     Calc(CalcArgs),
+    /// Put two or more models side by side: headline figures, differences, who gets the value
+    Compare(CompareArgs),
 }
 
 #[derive(Debug, Args)]
@@ -29,6 +31,26 @@ pub struct CalcArgs {
     pub model: PathBuf,
 
     /// How to write the results
+    #[arg(short, long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Two or more model files (TOML); differences are measured from the first
+    #[arg(value_name = "MODEL", num_args = 2.., required = true)]
+    pub models: Vec<PathBuf>,
+
+    /// Recompute every model under the first model's conventions, so that
+    /// their ratios can be compared
+    #[arg(long)]
+    pub same_conventions: bool,
+
+    /// How to write the comparison
     #[arg(short, long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 

@@ -3,6 +3,7 @@
 //! model that failed to load, delivering output) lives here.
 
 mod calc;
+mod compare;
 
 use std::path::Path;
 
@@ -16,6 +17,7 @@ use crate::output;
 pub fn run(cli: Cli) -> Exit {
     match cli.command {
         Command::Calc(args) => calc::run(&args),
+        Command::Compare(args) => compare::run(&args),
     }
 }
 
