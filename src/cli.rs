@@ -22,6 +22,9 @@ pub enum Command {
     Calc(CalcArgs),
     /// Put two or more models side by side: headline figures, differences, who gets the value
     Compare(CompareArgs),
+    /// Check models for CI: validation, lints tied to the SROI principles, published figures
+    #[command(after_long_help = crate::check::codes::help_table())]
+    Check(CheckArgs),
 }
 
 #[derive(Debug, Args)]
@@ -57,4 +60,31 @@ pub struct CompareArgs {
     /// Write to FILE (atomically) instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Model files, or directories: a directory means every *.toml file under it
+    #[arg(value_name = "MODEL|DIR", required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// Fail on every warning (`warnings`) or on one lint (a code such as SROI104); repeatable
+    #[arg(long, value_name = "warnings|CODE")]
+    pub deny: Vec<crate::check::Denial>,
+
+    /// Accept a lint (a warning code such as SROI201) in every model; repeatable
+    #[arg(long, value_name = "CODE")]
+    pub allow: Vec<crate::check::Code>,
+
+    /// Fail a model whose SROI ratio is below X
+    #[arg(long, value_name = "X", value_parser = crate::check::parse_min_ratio)]
+    pub min_ratio: Option<rust_decimal::Decimal>,
+
+    /// Print only what fails the check: no summary lines, no warnings that pass
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// How to write the findings
+    #[arg(short, long, value_enum, default_value_t = crate::report::check::CheckFormat::Text)]
+    pub format: crate::report::check::CheckFormat,
 }

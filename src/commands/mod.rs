@@ -3,6 +3,7 @@
 //! model that failed to load, delivering output) lives here.
 
 mod calc;
+mod check;
 mod compare;
 
 use std::path::Path;
@@ -18,6 +19,7 @@ pub fn run(cli: Cli) -> Exit {
     match cli.command {
         Command::Calc(args) => calc::run(&args),
         Command::Compare(args) => compare::run(&args),
+        Command::Check(args) => check::run(&args),
     }
 }
 

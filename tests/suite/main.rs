@@ -2,6 +2,7 @@
 //! real `sroi` executable so they see exactly what a user sees.
 
 mod calc_cli;
+mod check;
 mod compare;
 mod crosscheck;
 mod golden;
