@@ -5,5 +5,6 @@ mod calc_cli;
 mod crosscheck;
 mod golden;
 mod models;
+mod properties;
 mod support;
 mod validation;
