@@ -10,6 +10,7 @@ pub mod cli;
 pub mod commands;
 pub mod diagnostic;
 pub mod exit;
+pub mod fuzz;
 pub mod model;
 pub mod number;
 pub mod output;

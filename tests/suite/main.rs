@@ -3,6 +3,7 @@
 
 mod calc_cli;
 mod crosscheck;
+mod fuzz_corpus;
 mod golden;
 mod models;
 mod properties;
