@@ -20,6 +20,12 @@ pub struct Cli {
 pub enum Command {
     /// Validate an impact map and compute its present value, ratio and distribution
     Calc(CalcArgs),
+    /// Write a commented starter model with every field
+    Init(InitArgs),
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), for `man -l` or a man directory
+    Man(ManArgs),
 }
 
 #[derive(Debug, Args)]
@@ -33,6 +39,31 @@ pub struct CalcArgs {
     pub format: Format,
 
     /// Write to FILE (atomically) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The analysis name to put in the model
+    #[arg(value_name = "NAME", default_value = "My SROI analysis")]
+    pub name: String,
+
+    /// Write the model to FILE, which must not exist yet, instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write the page to FILE instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }

@@ -3,6 +3,9 @@
 //! model that failed to load, delivering output) lives here.
 
 mod calc;
+mod completions;
+mod init;
+mod man;
 
 use std::path::Path;
 
@@ -16,6 +19,9 @@ use crate::output;
 pub fn run(cli: Cli) -> Exit {
     match cli.command {
         Command::Calc(args) => calc::run(&args),
+        Command::Init(args) => init::run(&args),
+        Command::Completions(args) => completions::run(&args),
+        Command::Man(args) => man::run(&args),
     }
 }
 

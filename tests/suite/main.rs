@@ -8,4 +8,5 @@ mod golden;
 mod models;
 mod properties;
 mod support;
+mod tools;
 mod validation;
