@@ -25,6 +25,12 @@ pub enum Command {
     /// Check models for CI: validation, lints tied to the SROI principles, published figures
     #[command(after_long_help = crate::check::codes::help_table())]
     Check(CheckArgs),
+    /// Write a commented starter model with every field
+    Init(InitArgs),
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), for `man -l` or a man directory
+    Man(ManArgs),
 }
 
 #[derive(Debug, Args)]
@@ -38,6 +44,31 @@ pub struct CalcArgs {
     pub format: Format,
 
     /// Write to FILE (atomically) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The analysis name to put in the model
+    #[arg(value_name = "NAME", default_value = "My SROI analysis")]
+    pub name: String,
+
+    /// Write the model to FILE, which must not exist yet, instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write the page to FILE instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }

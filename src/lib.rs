@@ -14,6 +14,7 @@ pub mod commands;
 pub mod compare;
 pub mod diagnostic;
 pub mod exit;
+pub mod fuzz;
 pub mod model;
 pub mod number;
 pub mod output;

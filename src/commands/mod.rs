@@ -5,6 +5,9 @@
 mod calc;
 mod check;
 mod compare;
+mod completions;
+mod init;
+mod man;
 
 use std::path::Path;
 
@@ -20,6 +23,9 @@ pub fn run(cli: Cli) -> Exit {
         Command::Calc(args) => calc::run(&args),
         Command::Compare(args) => compare::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Init(args) => init::run(&args),
+        Command::Completions(args) => completions::run(&args),
+        Command::Man(args) => man::run(&args),
     }
 }
 
