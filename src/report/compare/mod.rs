@@ -3,6 +3,7 @@
 //! spreadsheets. Models are lettered A, B, C… in the order given; every
 //! difference is measured from A.
 
+mod cells;
 mod csv;
 mod json;
 mod sections;

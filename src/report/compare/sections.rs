@@ -4,6 +4,7 @@
 
 use rust_decimal::Decimal;
 
+use super::cells::{NONE, change, relative, signed, value};
 use super::view::{Grid, letter};
 use crate::compare::{
     Comparison, Convention, Deduction, Difference, Figure, FigureKind, Matched, Presence,
@@ -11,8 +12,6 @@ use crate::compare::{
 use crate::number::round;
 use crate::report::text;
 use crate::report::view::Align;
-
-const NONE: &str = "—";
 
 pub fn models(c: &Comparison) -> Grid {
     let rows = c
@@ -74,10 +73,22 @@ pub fn stakeholders(c: &Comparison) -> Grid {
         .stakeholders
         .iter()
         .map(|s| {
-            let name = s.first().map_or("", |f| f.name.as_str()).to_owned();
-            value_share_row(c, s, vec![s.id.clone(), name], |f| {
+            let name = s.first().map_or("", |f| f.name.as_str());
+            let mut row = value_share_row(c, s, vec![s.id.clone(), name.to_owned()], |f| {
                 (f.present_value, f.share)
-            })
+            });
+            // The same id may carry each council's own name; JSON has every one.
+            let renamed: Vec<String> = (0..s.per_model.len())
+                .filter(|&i| s.per_model[i].as_ref().is_some_and(|f| f.name != name))
+                .map(letter)
+                .collect();
+            if !renamed.is_empty() {
+                add_note(
+                    &mut row,
+                    &format!("named differently in {}", renamed.join(", ")),
+                );
+            }
+            row
         })
         .collect();
     Grid {
@@ -213,6 +224,16 @@ fn value_share_row<T>(
     row
 }
 
+/// Append to the row's last cell, the note.
+fn add_note(row: &mut [String], note: &str) {
+    if let Some(cell) = row.last_mut() {
+        if !cell.is_empty() {
+            cell.push_str("; ");
+        }
+        cell.push_str(note);
+    }
+}
+
 fn presence_note(presence: &Presence) -> String {
     match presence {
         Presence::All => String::new(),
@@ -221,40 +242,6 @@ fn presence_note(presence: &Presence) -> String {
             let letters: Vec<String> = missing.iter().map(|&i| letter(i)).collect();
             format!("not in {}", letters.join(", "))
         }
-    }
-}
-
-fn value(kind: FigureKind, value: Option<Decimal>, currency: &str) -> String {
-    match (kind, value) {
-        (_, None) => "n/a".to_owned(),
-        (FigureKind::Money, Some(v)) => text::money(v, currency),
-        (FigureKind::Ratio, Some(v)) => text::ratio(Some(v)),
-        (FigureKind::Months, Some(v)) => round(v, 2).to_string(),
-    }
-}
-
-fn change(kind: FigureKind, difference: Option<Difference>, currency: &str) -> String {
-    match difference {
-        Some(d) => signed(d.change, value(kind, Some(d.change.abs()), currency)),
-        None => NONE.to_owned(),
-    }
-}
-
-fn relative(difference: Option<Difference>) -> String {
-    match difference.and_then(|d| d.relative) {
-        Some(r) => signed(r, text::percent(r.abs(), 2)),
-        None => NONE.to_owned(),
-    }
-}
-
-/// `+` or `-` before a magnitude, by the sign of `value` as it will show
-/// (a change that rounds to nothing gets no sign).
-fn signed(value: Decimal, magnitude: String) -> String {
-    let shown_as_zero = magnitude.chars().all(|c| !c.is_ascii_digit() || c == '0');
-    match value.is_sign_negative() {
-        _ if shown_as_zero || value.is_zero() => magnitude,
-        true => format!("-{magnitude}"),
-        false => format!("+{magnitude}"),
     }
 }
 
@@ -281,16 +268,4 @@ fn left(names: &[&str]) -> Vec<(String, Align)> {
         .iter()
         .map(|n| ((*n).to_owned(), Align::Left))
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn changes_carry_their_sign_unless_they_round_to_nothing() {
-        assert_eq!(signed(Decimal::new(5, 2), "0.05".to_owned()), "+0.05");
-        assert_eq!(signed(Decimal::new(-5, 2), "£0.05".to_owned()), "-£0.05");
-        assert_eq!(signed(Decimal::new(-1, 4), "0.00".to_owned()), "0.00");
-    }
 }
