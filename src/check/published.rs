@@ -19,32 +19,48 @@ pub(super) fn lint(
     findings: &mut Vec<Finding>,
 ) {
     if let Some(published) = &model.published {
-        let currency = &model.analysis.currency;
-        let money = |value| text::money(value, currency);
-        let ratio = |value| format!("{}", crate::number::round(value, 4).normalize());
         let figures = [
             (
                 "present_value",
                 published.present_value,
                 Some(results.present_value),
-                &money as &dyn Fn(Decimal) -> String,
+                Unit::Money,
             ),
             (
                 "inputs",
                 published.inputs,
                 Some(results.inputs_total),
-                &money,
+                Unit::Money,
             ),
-            ("ratio", published.ratio, results.ratio, &ratio),
+            ("ratio", published.ratio, results.ratio, Unit::Ratio),
         ];
-        for (field, stated, computed, show) in figures {
+        for (field, stated, computed, unit) in figures {
             if let Some(stated) = stated {
-                reproduced(published, field, stated, computed, show, findings);
+                let show = |value| unit.show(value, &model.analysis.currency);
+                reproduced(published, field, stated, computed, &show, findings);
             }
         }
     }
     if let Some(minimum) = min_ratio {
         below_minimum(model, results.ratio, minimum, findings);
+    }
+}
+
+/// How a published figure reads in a message.
+#[derive(Debug, Clone, Copy)]
+enum Unit {
+    /// £4,880,000.00
+    Money,
+    /// 3.6419: four places, as in JSON, so a small drift shows.
+    Ratio,
+}
+
+impl Unit {
+    fn show(self, value: Decimal, currency: &str) -> String {
+        match self {
+            Unit::Money => text::money(value, currency),
+            Unit::Ratio => crate::number::round(value, 4).normalize().to_string(),
+        }
     }
 }
 

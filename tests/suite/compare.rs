@@ -309,3 +309,24 @@ fn each_bundled_models_figures_in_compare_are_those_of_calc() {
         assert_eq!(compared["conventions"], calc["conventions"], "{model}");
     }
 }
+
+#[test]
+fn output_goes_to_a_file_but_never_over_a_model_being_compared() -> std::io::Result<()> {
+    let directory = tempfile::tempdir()?;
+    let target = directory.path().join("comparison.md");
+    let target = target.to_str().unwrap_or_default();
+    let output = sroi(&["compare", "-f", "markdown", "-o", target, A, B]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(std::fs::read_to_string(target)?.starts_with("# Comparison of 2 models\n"));
+    let output = sroi(&["compare", "-o", B, A, B]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("refusing to overwrite the model"));
+    Ok(())
+}
+
+#[test]
+fn standard_input_can_be_compared_only_once() {
+    let output = sroi(&["compare", "-", "-"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("can be read only once"));
+}
