@@ -3,7 +3,9 @@
 
 mod calc_cli;
 mod check;
+mod check_output;
 mod compare;
+mod compare_bundled;
 mod crosscheck;
 mod fuzz_corpus;
 mod golden;
