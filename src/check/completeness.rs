@@ -18,17 +18,27 @@ pub(super) fn lint(model: &Model, findings: &mut Vec<Finding>) {
 }
 
 fn idle_stakeholders(model: &Model, findings: &mut Vec<Finding>) {
-    for (index, stakeholder) in model.stakeholders.iter().enumerate() {
-        let puts_in = model.inputs.iter().any(|i| i.stakeholder == index);
-        let changes = model.outcomes.iter().any(|o| o.stakeholder == index);
-        if !puts_in && !changes {
-            findings.push(Finding::new(
-                Code::IdleStakeholder,
-                stakeholder.spans.of("id"),
-                format!("stakeholder `{}` has neither inputs nor outcomes", stakeholder.id),
-                "value what changes for it, or remove it and say in the report why it is not material",
-            ));
-        }
+    // Mark who takes part in one pass, so large models stay linear.
+    let mut takes_part = vec![false; model.stakeholders.len()];
+    let references = model.inputs.iter().map(|i| i.stakeholder);
+    for index in references.chain(model.outcomes.iter().map(|o| o.stakeholder)) {
+        takes_part[index] = true;
+    }
+    for (stakeholder, _) in model
+        .stakeholders
+        .iter()
+        .zip(&takes_part)
+        .filter(|(_, part)| !**part)
+    {
+        findings.push(Finding::new(
+            Code::IdleStakeholder,
+            stakeholder.spans.of("id"),
+            format!(
+                "stakeholder `{}` has neither inputs nor outcomes",
+                stakeholder.id
+            ),
+            "value what changes for it, or remove it and say in the report why it is not material",
+        ));
     }
 }
 

@@ -2,6 +2,7 @@
 //! that any model declares, in order of first appearance, holding each
 //! model's figures or nothing where the model does not have it.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use rust_decimal::Decimal;
@@ -78,7 +79,7 @@ pub struct OutcomeFigures {
     pub duration: u32,
 }
 
-pub fn stakeholders(models: &[(Model, Results)]) -> Vec<Matched<StakeholderFigures>> {
+pub fn stakeholders(models: &[(Cow<'_, Model>, Results)]) -> Vec<Matched<StakeholderFigures>> {
     match_by_id(models, |model, results| {
         model
             .stakeholders
@@ -97,7 +98,7 @@ pub fn stakeholders(models: &[(Model, Results)]) -> Vec<Matched<StakeholderFigur
     })
 }
 
-pub fn outcomes(models: &[(Model, Results)]) -> Vec<Matched<OutcomeFigures>> {
+pub fn outcomes(models: &[(Cow<'_, Model>, Results)]) -> Vec<Matched<OutcomeFigures>> {
     match_by_id(models, |model, results| {
         model
             .outcomes
@@ -127,7 +128,7 @@ pub fn outcomes(models: &[(Model, Results)]) -> Vec<Matched<OutcomeFigures>> {
 /// Gather each model's (id, figures) pairs into one row per id. Ids are
 /// unique within a model (the loader refuses duplicates).
 fn match_by_id<T>(
-    models: &[(Model, Results)],
+    models: &[(Cow<'_, Model>, Results)],
     entries: impl Fn(&Model, &Results) -> Vec<(String, T)>,
 ) -> Vec<Matched<T>> {
     let mut rows: Vec<Matched<T>> = Vec::new();

@@ -13,6 +13,8 @@ mod conventions;
 mod figures;
 mod matching;
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 
 use crate::calc::{self, Results};
@@ -92,13 +94,16 @@ pub fn compare(subjects: &[Subject], same_conventions: bool) -> Result<Compariso
         .unwrap_or_default();
     let mut computed = Vec::with_capacity(subjects.len());
     for (index, subject) in subjects.iter().enumerate() {
+        // Only a model recomputed under other conventions needs a copy.
         let model = if same_conventions {
-            under_conventions(subject, &base_conventions).map_err(|diagnostic| Failure {
-                model: index,
-                diagnostic,
-            })?
+            Cow::Owned(
+                under_conventions(subject, &base_conventions).map_err(|diagnostic| Failure {
+                    model: index,
+                    diagnostic,
+                })?,
+            )
         } else {
-            subject.model.clone()
+            Cow::Borrowed(&subject.model)
         };
         let results = calc::calculate(&model).map_err(|diagnostic| Failure {
             model: index,
