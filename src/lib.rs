@@ -3,11 +3,15 @@
 //! The pipeline reads like the method: [`model`] loads and validates an
 //! impact map written to the spec, [`calc`] computes every figure in exact
 //! decimals, and [`report`] writes them as a table, JSON, CSV or Markdown.
+//! [`compare`] puts several models side by side and [`check`] lints a model
+//! against the SROI principles and its published figures.
 //! [`commands`] is the only layer that prints or exits.
 
 pub mod calc;
+pub mod check;
 pub mod cli;
 pub mod commands;
+pub mod compare;
 pub mod diagnostic;
 pub mod exit;
 pub mod fuzz;

@@ -3,6 +3,8 @@
 //! model that failed to load, delivering output) lives here.
 
 mod calc;
+mod check;
+mod compare;
 mod completions;
 mod init;
 mod man;
@@ -19,6 +21,8 @@ use crate::output;
 pub fn run(cli: Cli) -> Exit {
     match cli.command {
         Command::Calc(args) => calc::run(&args),
+        Command::Compare(args) => compare::run(&args),
+        Command::Check(args) => check::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => man::run(&args),

@@ -161,6 +161,8 @@ impl ModelReader<'_> {
         let stakeholders = root.tables("stakeholders");
         let inputs = root.tables("inputs");
         let outcomes = root.tables("outcomes");
+        let check = root.table("check");
+        let top_level_spans = root.spans.clone();
         let analysis_missing = document.get("analysis").is_none();
 
         let analysis = analysis.and_then(|table| self.analysis(table));
@@ -190,6 +192,9 @@ impl ModelReader<'_> {
             })
             .collect();
         let published = published.map(|table| self.published(table));
+        let check = check
+            .map(|table| super::allowances::read(table, self.source, self.limits, self.diagnostics))
+            .unwrap_or_default();
         self.check_unique_outcome_ids(&outcomes);
         self.check_something_to_compute(document, &inputs);
 
@@ -200,6 +205,8 @@ impl ModelReader<'_> {
             inputs: inputs.into_iter().collect::<Option<_>>()?,
             outcomes: outcomes.into_iter().collect::<Option<_>>()?,
             published: published.flatten(),
+            check,
+            spans: top_level_spans,
         })
     }
 

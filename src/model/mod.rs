@@ -6,6 +6,7 @@
 //! Each entity keeps the byte spans of its fields so that checks made later
 //! (published figures, lints) can still point at the exact line.
 
+mod allowances;
 mod fields;
 mod load;
 mod schema;
@@ -14,6 +15,7 @@ use rust_decimal::Decimal;
 
 use crate::diagnostic::Span;
 
+pub use allowances::{Allowance, CheckSettings};
 pub use load::{LoadError, load_file, parse_model};
 pub use schema::Limits;
 
@@ -26,6 +28,10 @@ pub struct Model {
     pub inputs: Vec<Input>,
     pub outcomes: Vec<Outcome>,
     pub published: Option<Published>,
+    /// The `[check]` table: lints accepted for this model, each with a reason.
+    pub check: CheckSettings,
+    /// Where each top-level table (`analysis`, `published`, …) was written.
+    pub spans: Spans,
 }
 
 #[derive(Debug, Clone)]
@@ -213,5 +219,13 @@ impl Spans {
             .iter()
             .find(|(name, _)| *name == field)
             .map_or_else(|| self.table.clone(), |(_, span)| span.clone())
+    }
+
+    /// The span of a field's value, only when the field was written.
+    pub fn recorded(&self, field: &str) -> Option<Span> {
+        self.fields
+            .iter()
+            .find(|(name, _)| *name == field)
+            .map(|(_, span)| span.clone())
     }
 }

@@ -9,6 +9,7 @@ pub(crate) const TOP_LEVEL: &[&str] = &[
     "inputs",
     "outcomes",
     "published",
+    "check",
 ];
 
 pub(crate) const ANALYSIS: &[&str] = &["name", "organisation", "kind", "period", "currency"];
@@ -43,6 +44,10 @@ pub(crate) const OUTCOME: &[&str] = &[
 ];
 
 pub(crate) const PUBLISHED: &[&str] = &["present_value", "inputs", "ratio", "tolerance", "source"];
+
+pub(crate) const CHECK: &[&str] = &["allow"];
+
+pub(crate) const ALLOWANCE: &[&str] = &["code", "reason"];
 
 pub(crate) const KINDS: &[&str] = &["forecast", "evaluative"];
 

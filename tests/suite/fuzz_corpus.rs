@@ -15,6 +15,8 @@ fn every_fuzz_corpus_input_and_shipped_model_runs_without_panicking() {
         "examples",
         "tests/fixtures/invalid",
         "tests/fixtures/crosscheck",
+        "tests/fixtures/check",
+        "tests/fixtures/compare",
     ] {
         inputs.extend(files_with_extension(&root().join(directory), "toml"));
     }

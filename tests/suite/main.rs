@@ -2,6 +2,10 @@
 //! real `sroi` executable so they see exactly what a user sees.
 
 mod calc_cli;
+mod check;
+mod check_output;
+mod compare;
+mod compare_bundled;
 mod crosscheck;
 mod fuzz_corpus;
 mod golden;
