@@ -8,8 +8,8 @@
 //! most 3. `--outcomes N` changes the model's size; `--write-model FILE`
 //! writes the generated model and stops; `--computation-only` skips (2).
 
-#[path = "support/model.rs"]
-mod generated;
+#[path = "generate.rs"]
+mod generate;
 
 use std::path::Path;
 use std::process::Command;
@@ -32,7 +32,7 @@ fn main() {
     let outcomes: usize = flag("--outcomes")
         .and_then(|n| n.parse().ok())
         .unwrap_or(10_000);
-    let text = generated::model(outcomes, 1);
+    let text = generate::model(outcomes);
     if let Some(path) = flag("--write-model") {
         std::fs::write(path, &text).expect("the model file can be written");
         return;

@@ -20,6 +20,16 @@ impl Exit {
             Exit::Error => 2,
         }
     }
+
+    /// The more serious of two verdicts, for commands that handle several
+    /// files: one unreadable path outweighs any number of failed checks.
+    pub fn worst(self, other: Exit) -> Exit {
+        if other.code() > self.code() {
+            other
+        } else {
+            self
+        }
+    }
 }
 
 impl From<Exit> for std::process::ExitCode {
@@ -37,5 +47,12 @@ mod tests {
         assert_eq!(Exit::Success.code(), 0);
         assert_eq!(Exit::Failure.code(), 1);
         assert_eq!(Exit::Error.code(), 2);
+    }
+
+    #[test]
+    fn the_worst_verdict_wins() {
+        assert_eq!(Exit::Success.worst(Exit::Failure), Exit::Failure);
+        assert_eq!(Exit::Error.worst(Exit::Failure), Exit::Error);
+        assert_eq!(Exit::Success.worst(Exit::Success), Exit::Success);
     }
 }

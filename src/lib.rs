@@ -3,14 +3,19 @@
 //! The pipeline reads like the method: [`model`] loads and validates an
 //! impact map written to the spec, [`calc`] computes every figure in exact
 //! decimals, and [`report`] writes them as a table, JSON, CSV or Markdown.
+//! [`compare`] puts several models side by side and [`check`] lints a model
+//! against the SROI principles and its published figures.
 //! [`commands`] is the only layer that prints or exits.
 
 pub mod calc;
+pub mod check;
 pub mod cli;
 mod cli_values;
 pub mod commands;
+pub mod compare;
 pub mod diagnostic;
 pub mod exit;
+pub mod fuzz;
 pub mod model;
 pub mod number;
 pub mod output;

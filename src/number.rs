@@ -5,6 +5,8 @@
 //! binary float, so it is exactly 0.035. Rounding is half away from zero (the
 //! spec's rule), not rust_decimal's default banker's rounding.
 
+use std::borrow::Cow;
+
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Why a piece of text is not an exact decimal we can work with.
@@ -23,8 +25,17 @@ pub enum NumberError {
 /// Accepts signs, underscores between digits, and exponents (`1.5e3`).
 pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
     let text = text.trim();
-    let cleaned: String = text.chars().filter(|&c| c != '_').collect();
-    let lower = cleaned.to_ascii_lowercase();
+    // Most numbers need no cleaning; only allocate for underscores or capitals.
+    let lower: Cow<'_, str> = if text.bytes().any(|b| b == b'_' || b.is_ascii_uppercase()) {
+        Cow::Owned(
+            text.chars()
+                .filter(|&c| c != '_')
+                .collect::<String>()
+                .to_ascii_lowercase(),
+        )
+    } else {
+        Cow::Borrowed(text)
+    };
     if lower.ends_with("inf") || lower.ends_with("nan") {
         return Err(NumberError::NotFinite);
     }

@@ -20,18 +20,33 @@ pub fn write_stdout(text: &str) -> io::Result<()> {
 
 /// Write `text` to a temporary file beside `path`, then rename it into place.
 pub fn write_atomic(path: &Path, text: &str) -> io::Result<()> {
-    let directory = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::Builder::new()
-        .prefix(".sroi-")
-        .suffix(".tmp")
-        .tempfile_in(directory)?;
+    let mut file = temporary_beside(path)?;
     file.write_all(text.as_bytes())?;
     file.as_file().sync_all()?;
     // On any error above, dropping `file` removes the temporary file.
     file.persist(path).map_err(|error| error.error)?;
+    Ok(())
+}
+
+/// A temporary file in the target's directory, so the final rename stays on
+/// one file system and is atomic. Dropping it unpersisted deletes it.
+fn temporary_beside(path: &Path) -> io::Result<tempfile::NamedTempFile> {
+    let directory = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    tempfile::Builder::new()
+        .prefix(".sroi-")
+        .suffix(".tmp")
+        .tempfile_in(directory)
+}
+
+/// Like `write_atomic`, but fail with `AlreadyExists` rather than replace a file.
+pub fn write_new(path: &Path, text: &str) -> io::Result<()> {
+    let mut file = temporary_beside(path)?;
+    file.write_all(text.as_bytes())?;
+    file.as_file().sync_all()?;
+    file.persist_noclobber(path).map_err(|error| error.error)?;
     Ok(())
 }
 

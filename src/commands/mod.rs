@@ -3,6 +3,11 @@
 //! model that failed to load, delivering output) lives here.
 
 mod calc;
+mod check;
+mod compare;
+mod completions;
+mod init;
+mod man;
 mod sensitivity;
 mod simulate;
 
@@ -18,6 +23,11 @@ use crate::output;
 pub fn run(cli: Cli) -> Exit {
     match cli.command {
         Command::Calc(args) => calc::run(&args),
+        Command::Compare(args) => compare::run(&args),
+        Command::Check(args) => check::run(&args),
+        Command::Init(args) => init::run(&args),
+        Command::Completions(args) => completions::run(&args),
+        Command::Man(args) => man::run(&args),
         Command::Sensitivity(args) => sensitivity::run(&args),
         Command::Simulate(args) => simulate::run(&args),
     }
@@ -51,7 +61,7 @@ pub(crate) fn report_invalid(source: &SourceFile, diagnostics: &Diagnostics) -> 
 }
 
 /// Deliver a command's output to a file or standard output.
-pub(crate) fn deliver(text: &str, destination: Option<&Path>, inputs: &[&Path]) -> Exit {
+pub(crate) fn deliver(text: &str, destination: Option<&Path>) -> Exit {
     let Some(path) = destination else {
         return match output::write_stdout(text) {
             Ok(()) => Exit::Success,
@@ -65,7 +75,6 @@ pub(crate) fn deliver(text: &str, destination: Option<&Path>, inputs: &[&Path]) 
         Ok(()) => Exit::Success,
         Err(error) => {
             eprintln!("sroi: cannot write {}: {error}", path.display());
-            let _ = inputs;
             Exit::Error
         }
     }

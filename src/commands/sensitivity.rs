@@ -48,7 +48,7 @@ pub fn run(args: &SensitivityArgs) -> Exit {
         top: args.top,
     };
     match sensitivity::render(args.format, &report) {
-        Ok(text) => super::deliver(&text, destination, &[&args.model]),
+        Ok(text) => super::deliver(&text, destination),
         Err(error) => {
             eprintln!("sroi: cannot write CSV: {error}");
             Exit::Error

@@ -60,7 +60,7 @@ pub fn run(args: &SimulateArgs) -> Exit {
         }
     };
     match simulation::render(args.format, &model, &simulation) {
-        Ok(text) => super::deliver(&text, destination, &[&args.model]),
+        Ok(text) => super::deliver(&text, destination),
         Err(error) => {
             eprintln!("sroi: cannot write CSV: {error}");
             Exit::Error

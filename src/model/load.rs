@@ -162,6 +162,8 @@ impl ModelReader<'_> {
         let inputs = root.tables("inputs");
         let outcomes = root.tables("outcomes");
         let scenarios = root.tables("scenarios");
+        let check = root.table("check");
+        let top_level_spans = root.spans.clone();
         let analysis_missing = document.get("analysis").is_none();
 
         let analysis = analysis.and_then(|table| self.analysis(table));
@@ -192,6 +194,9 @@ impl ModelReader<'_> {
             .collect();
         let published = published.map(|table| self.published(table));
         let scenarios = self.scenarios(&scenarios, &outcome_tables(document));
+        let check = check
+            .map(|table| super::allowances::read(table, self.source, self.limits, self.diagnostics))
+            .unwrap_or_default();
         self.check_unique_outcome_ids(&outcomes);
         self.check_something_to_compute(document, &inputs);
 
@@ -203,6 +208,8 @@ impl ModelReader<'_> {
             outcomes: outcomes.into_iter().collect::<Option<_>>()?,
             published: published.flatten(),
             scenarios: scenarios?,
+            check,
+            spans: top_level_spans,
         };
         // What a scenario does to each outcome can only be checked on the whole model.
         self.diagnostics.extend(crate::scenario::problems(&model));

@@ -6,6 +6,7 @@
 //! Each entity keeps the byte spans of its fields so that checks made later
 //! (published figures, lints) can still point at the exact line.
 
+mod allowances;
 pub mod assumption;
 mod fields;
 mod load;
@@ -19,6 +20,7 @@ use rust_decimal::Decimal;
 
 use crate::diagnostic::Span;
 
+pub use allowances::{Allowance, CheckSettings};
 pub use assumption::Assumption;
 pub use load::{LoadError, load_file, parse_model};
 pub use scenarios::{Action, Override, Scenario, Target, Value};
@@ -36,6 +38,10 @@ pub struct Model {
     pub published: Option<Published>,
     /// Named sets of overrides, in file order.
     pub scenarios: Vec<Scenario>,
+    /// The `[check]` table: lints accepted for this model, each with a reason.
+    pub check: CheckSettings,
+    /// Where each top-level table (`analysis`, `published`, …) was written.
+    pub spans: Spans,
 }
 
 #[derive(Debug, Clone)]
@@ -226,5 +232,13 @@ impl Spans {
             .iter()
             .find(|(name, _)| *name == field)
             .map_or_else(|| self.table.clone(), |(_, span)| span.clone())
+    }
+
+    /// The span of a field's value, only when the field was written.
+    pub fn recorded(&self, field: &str) -> Option<Span> {
+        self.fields
+            .iter()
+            .find(|(name, _)| *name == field)
+            .map(|(_, span)| span.clone())
     }
 }

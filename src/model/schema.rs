@@ -10,6 +10,7 @@ pub(crate) const TOP_LEVEL: &[&str] = &[
     "outcomes",
     "published",
     "scenarios",
+    "check",
 ];
 
 pub(crate) const ANALYSIS: &[&str] = &["name", "organisation", "kind", "period", "currency"];
@@ -45,6 +46,10 @@ pub(crate) const OUTCOME: &[&str] = &[
 ];
 
 pub(crate) const PUBLISHED: &[&str] = &["present_value", "inputs", "ratio", "tolerance", "source"];
+
+pub(crate) const CHECK: &[&str] = &["allow"];
+
+pub(crate) const ALLOWANCE: &[&str] = &["code", "reason"];
 
 pub(crate) const KINDS: &[&str] = &["forecast", "evaluative"];
 

@@ -15,14 +15,17 @@ pub fn render(view: &View) -> String {
     out
 }
 
-pub(crate) fn table(section: &Section) -> String {
-    let header: Vec<String> = section
-        .columns
+fn table(section: &Section) -> String {
+    grid(&section.columns, &section.rows)
+}
+
+/// One pipe table; other reports draw theirs through this too.
+pub fn grid<S: AsRef<str>>(columns: &[(S, Align)], rows: &[Vec<String>]) -> String {
+    let header: Vec<String> = columns
         .iter()
-        .map(|(name, _)| escape(name))
+        .map(|(name, _)| escape(name.as_ref()))
         .collect();
-    let rule: Vec<&str> = section
-        .columns
+    let rule: Vec<&str> = columns
         .iter()
         .map(|(_, align)| match align {
             Align::Left => ":---",
@@ -30,7 +33,7 @@ pub(crate) fn table(section: &Section) -> String {
         })
         .collect();
     let mut out = format!("| {} |\n| {} |\n", header.join(" | "), rule.join(" | "));
-    for row in &section.rows {
+    for row in rows {
         let cells: Vec<String> = row.iter().map(|cell| escape(cell)).collect();
         out.push_str(&format!("| {} |\n", cells.join(" | ")));
     }
@@ -39,7 +42,7 @@ pub(crate) fn table(section: &Section) -> String {
 
 /// Model text may hold characters that Markdown would read as markup or that
 /// would break a table row; escape them so the text shows as written.
-pub(crate) fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

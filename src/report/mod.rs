@@ -2,6 +2,8 @@
 //! Markdown (both drawn from one formatted view), JSON for machines (spec
 //! section 3), and CSV for spreadsheets.
 
+pub mod check;
+pub mod compare;
 pub mod csv;
 pub mod json;
 pub mod markdown;

@@ -30,7 +30,11 @@ pub fn terminal(page: &Page) -> String {
     for block in &page.blocks {
         match block {
             Block::Table(section) => {
-                out.push_str(&format!("\n{}\n{}\n", section.title, table::table(section)));
+                out.push_str(&format!(
+                    "\n{}\n{}\n",
+                    section.title,
+                    table::grid(&section.columns, &section.rows)
+                ));
             }
             Block::Note(note) => out.push_str(&format!("{note}\n")),
         }
@@ -49,7 +53,7 @@ pub fn markdown(page: &Page) -> String {
             Block::Table(section) => out.push_str(&format!(
                 "\n## {}\n\n{}",
                 section.title,
-                markdown::table(section)
+                markdown::grid(&section.columns, &section.rows)
             )),
             Block::Note(note) => out.push_str(&format!("\n{}\n", markdown::escape(note))),
         }

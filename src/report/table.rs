@@ -17,7 +17,14 @@ pub fn render(view: &View) -> String {
     out
 }
 
-pub(crate) fn table(section: &Section) -> String {
+fn table(section: &Section) -> String {
+    grid(&section.columns, &section.rows)
+}
+
+/// One table of rows under headed, aligned columns. Other reports (such as a
+/// comparison, whose columns depend on how many models it holds) draw their
+/// tables through this too, so every table looks the same.
+pub fn grid<S: AsRef<str>>(columns: &[(S, Align)], rows: &[Vec<String>]) -> String {
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
@@ -25,9 +32,9 @@ pub(crate) fn table(section: &Section) -> String {
         // tests, pipes and CI logs all see the same table.
         .force_no_tty()
         .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(section.columns.iter().map(|(name, _)| *name))
-        .add_rows(section.rows.iter().cloned());
-    for (index, (_, align)) in section.columns.iter().enumerate() {
+        .set_header(columns.iter().map(|(name, _)| name.as_ref()))
+        .add_rows(rows.iter().cloned());
+    for (index, (_, align)) in columns.iter().enumerate() {
         if let Some(column) = table.column_mut(index) {
             column.set_cell_alignment(match align {
                 Align::Left => CellAlignment::Left,

@@ -60,8 +60,13 @@ pub fn grouped(value: Decimal) -> String {
 }
 
 /// A fraction as a percentage with `places` decimals: 0.255 → `25.5%`.
+/// A share of a total near zero can be too large to show as a percentage
+/// (beyond about 7.9e26); it reads `n/a` rather than overflowing.
 pub fn percent(fraction: Decimal, places: u32) -> String {
-    format!("{}%", round(fraction * Decimal::ONE_HUNDRED, places))
+    match fraction.checked_mul(Decimal::ONE_HUNDRED) {
+        Some(percentage) => format!("{}%", round(percentage, places)),
+        None => "n/a".to_owned(),
+    }
 }
 
 /// A rate as the analyst would write it, without needless zeros: 0.25 → `25%`.
@@ -128,6 +133,7 @@ mod tests {
     #[test]
     fn percentages_and_rates_read_naturally() {
         assert_eq!(percent(dec("0.41005"), 2), "41.01%");
+        assert_eq!(percent(Decimal::MAX, 2), "n/a");
         assert_eq!(rate(dec("0.125")), "12.5%");
         assert_eq!(rate(dec("0.035")), "3.5%");
     }

@@ -2,36 +2,15 @@
 
 use crate::support::{sroi, sroi_with_stdin, stderr, stdout};
 
-/// The spec's section 3 example model.
-const SPEC_EXAMPLE: &str = r#"
-[analysis]
-name = "Example"
-
-[[stakeholders]]
-id = "individuals"
-name = "Level 2 individuals"
-
-[[stakeholders]]
-id = "council"
-name = "Council"
-
-[[inputs]]
-stakeholder = "council"
-amount = 100_000
-
-[[outcomes]]
-id = "isolation"
-stakeholder = "individuals"
-quantity = 100
-proxy = 800
-deadweight = "25%"
-drop_off = "10%"
-duration = 2
-"#;
+/// The spec's section 3 example model, as shipped in `examples/`.
+fn spec_example() -> String {
+    std::fs::read_to_string(crate::support::root().join("examples/minimal.toml"))
+        .expect("the example model exists")
+}
 
 #[test]
 fn json_of_the_spec_example_has_the_spec_figures_as_numbers() {
-    let output = sroi_with_stdin(&["calc", "-", "--format", "json"], SPEC_EXAMPLE);
+    let output = sroi_with_stdin(&["calc", "-", "--format", "json"], &spec_example());
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let json = stdout(&output);
     // Money is written to the penny as a JSON number, never a string or a float artefact.
@@ -60,7 +39,7 @@ fn json_of_the_spec_example_has_the_spec_figures_as_numbers() {
 
 #[test]
 fn the_table_gives_the_headline_sentence() {
-    let output = sroi_with_stdin(&["calc", "-"], SPEC_EXAMPLE);
+    let output = sroi_with_stdin(&["calc", "-"], &spec_example());
     let table = stdout(&output);
     assert!(
         table.contains("£1.08 of social value for every £1 invested"),
@@ -96,7 +75,7 @@ fn bad_arguments_exit_two() {
 fn output_goes_to_the_named_file_and_not_to_stdout() -> std::io::Result<()> {
     let directory = tempfile::tempdir()?;
     let model = directory.path().join("example.toml");
-    std::fs::write(&model, SPEC_EXAMPLE)?;
+    std::fs::write(&model, spec_example())?;
     let target = directory.path().join("result.json");
     let output = sroi(&[
         "calc",
@@ -118,7 +97,7 @@ fn output_goes_to_the_named_file_and_not_to_stdout() -> std::io::Result<()> {
 fn output_refuses_to_overwrite_the_model_it_read() -> std::io::Result<()> {
     let directory = tempfile::tempdir()?;
     let model = directory.path().join("example.toml");
-    std::fs::write(&model, SPEC_EXAMPLE)?;
+    std::fs::write(&model, spec_example())?;
     let same_file = directory.path().join(".").join("example.toml");
     let output = sroi(&[
         "calc",
@@ -132,7 +111,7 @@ fn output_refuses_to_overwrite_the_model_it_read() -> std::io::Result<()> {
         "{}",
         stderr(&output)
     );
-    assert_eq!(std::fs::read_to_string(&model)?, SPEC_EXAMPLE);
+    assert_eq!(std::fs::read_to_string(&model)?, spec_example());
     Ok(())
 }
 
@@ -161,7 +140,7 @@ fn an_unwritable_output_exits_two_and_leaves_nothing() -> std::io::Result<()> {
         .join("result.json");
     let output = sroi_with_stdin(
         &["calc", "-", "-o", target.to_str().unwrap_or_default()],
-        SPEC_EXAMPLE,
+        &spec_example(),
     );
     assert_eq!(output.status.code(), Some(2));
     assert!(
@@ -205,4 +184,13 @@ fn hostile_inputs_never_panic_or_hang() -> std::io::Result<()> {
         );
     }
     Ok(())
+}
+
+#[test]
+fn the_minimal_example_computes_the_figures_its_header_works_out() {
+    let output = sroi(&["calc", "examples/minimal.toml", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+    assert_eq!(json["present_value"].as_f64(), Some(108_380.59));
+    assert_eq!(json["ratio"].as_f64(), Some(1.0838));
 }

@@ -1,0 +1,140 @@
+//! Published figures and thresholds: the model must still reproduce the
+//! figures of its assured report (`[published]`), within the report's
+//! tolerance, and clear any minimum ratio the command line sets. Both are
+//! errors: a model that has drifted from what was assured is not a style
+//! question.
+
+use rust_decimal::Decimal;
+
+use super::codes::Code;
+use super::{Finding, model_span};
+use crate::calc::Results;
+use crate::model::{Model, Published};
+use crate::report::text;
+
+pub(super) fn lint(
+    model: &Model,
+    results: &Results,
+    min_ratio: Option<Decimal>,
+    findings: &mut Vec<Finding>,
+) {
+    if let Some(published) = &model.published {
+        let figures = [
+            (
+                "present_value",
+                published.present_value,
+                Some(results.present_value),
+                Unit::Money,
+            ),
+            (
+                "inputs",
+                published.inputs,
+                Some(results.inputs_total),
+                Unit::Money,
+            ),
+            ("ratio", published.ratio, results.ratio, Unit::Ratio),
+        ];
+        for (field, stated, computed, unit) in figures {
+            if let Some(stated) = stated {
+                let show = |value| unit.show(value, &model.analysis.currency);
+                reproduced(published, field, stated, computed, &show, findings);
+            }
+        }
+    }
+    if let Some(minimum) = min_ratio {
+        below_minimum(model, results.ratio, minimum, findings);
+    }
+}
+
+/// How a published figure reads in a message.
+#[derive(Debug, Clone, Copy)]
+enum Unit {
+    /// £4,880,000.00
+    Money,
+    /// 3.6419: four places, as in JSON, so a small drift shows.
+    Ratio,
+}
+
+impl Unit {
+    fn show(self, value: Decimal, currency: &str) -> String {
+        match self {
+            Unit::Money => text::money(value, currency),
+            Unit::Ratio => crate::number::round(value, 4).normalize().to_string(),
+        }
+    }
+}
+
+/// Compare the unrounded figure with the stated one: reports round their
+/// headline figures, which is what the tolerance is for.
+fn reproduced(
+    published: &Published,
+    field: &str,
+    stated: Decimal,
+    computed: Option<Decimal>,
+    show: &dyn Fn(Decimal) -> String,
+    findings: &mut Vec<Finding>,
+) {
+    let tolerance = text::rate(published.tolerance);
+    let span = published.spans.of(field);
+    let Some(computed) = computed else {
+        findings.push(Finding::new(
+            Code::PublishedNotReproduced,
+            span,
+            format!(
+                "[published] {field} is {} but the model has no {field}",
+                show(stated)
+            ),
+            "the inputs discount to nothing; check [inputs] and [conventions]",
+        ));
+        return;
+    };
+    // Figures of opposite sign near the largest decimal could overflow a
+    // plain subtraction; such a gap is far beyond any tolerance anyway.
+    let gap = computed.checked_sub(stated).map(|gap| gap.abs());
+    if gap.is_some_and(|gap| gap <= published.tolerance * stated.abs()) {
+        return;
+    }
+    let off = match gap.and_then(|gap| gap.checked_div(stated.abs())) {
+        Some(relative) => format!("{} away", text::percent(relative, 2)),
+        None => "the report states zero".to_owned(),
+    };
+    findings.push(Finding::new(
+        Code::PublishedNotReproduced,
+        span,
+        format!(
+            "[published] {field} is {} but the model gives {} ({off}, beyond the tolerance of {tolerance})",
+            show(stated),
+            show(computed)
+        ),
+        "the model no longer reproduces its assured report: undo the change that moved it, or update [published] if the report was reissued",
+    ));
+}
+
+fn below_minimum(
+    model: &Model,
+    ratio: Option<Decimal>,
+    minimum: Decimal,
+    findings: &mut Vec<Finding>,
+) {
+    if ratio.is_some_and(|ratio| ratio >= minimum) {
+        return;
+    }
+    let span = model
+        .published
+        .as_ref()
+        .and_then(|p| p.spans.recorded("ratio"))
+        .unwrap_or_else(|| model_span(model));
+    let shown = ratio.map_or_else(
+        || "no ratio".to_owned(),
+        |r| format!("the SROI ratio {} : 1", text::ratio(Some(r))),
+    );
+    findings.push(Finding::new(
+        Code::RatioBelowMinimum,
+        span,
+        format!(
+            "{shown} is below the minimum of {} set by --min-ratio",
+            minimum.normalize()
+        ),
+        "the threshold is the command line's; the model's figures are what they are",
+    ));
+}

@@ -1,0 +1,84 @@
+//! The entry point shared by the fuzz target (`fuzz/`) and the test that
+//! replays its corpus on the stable toolchain, so both agree on what "the
+//! whole path a model file takes" means.
+
+use crate::calc::{Results, calculate};
+use crate::diagnostic::SourceFile;
+use crate::model::{Limits, Model, parse_model};
+use crate::report::check::CheckFormat;
+use crate::{check, compare, report};
+
+/// Run bytes through everything a model file goes through, discarding the
+/// results: for the fuzz target and the test that replays its corpus, which
+/// must agree on what "everything" is.
+pub fn exercise(bytes: &[u8]) {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return;
+    };
+    let source = SourceFile::new("fuzz.toml", text);
+    let model = match parse_model(&source, Limits::DEFAULT) {
+        Ok(model) => model,
+        Err(diagnostics) => {
+            std::hint::black_box(diagnostics.render(&source));
+            return;
+        }
+    };
+    if let Ok(results) = calculate(&model) {
+        for format in [
+            report::Format::Table,
+            report::Format::Json,
+            report::Format::Csv,
+            report::Format::Markdown,
+        ] {
+            let _ = std::hint::black_box(report::render(format, &model, &results));
+        }
+        exercise_check(&source, &model, &results);
+        exercise_compare(&source, &model);
+    }
+}
+
+/// Lint the model under the strictest policy and render the findings in
+/// every format.
+fn exercise_check(source: &SourceFile, model: &Model, results: &Results) {
+    let policy = check::Policy {
+        deny_warnings: true,
+        min_ratio: Some(rust_decimal::Decimal::ONE),
+        ..check::Policy::default()
+    };
+    let findings = policy.apply(model, check::lint(model, results, policy.min_ratio));
+    let checked = check::FileCheck::Linted {
+        source: source.clone(),
+        ratio: results.ratio,
+        findings,
+    };
+    for format in [CheckFormat::Text, CheckFormat::Github] {
+        std::hint::black_box(report::check::file(format, &checked, false));
+    }
+    std::hint::black_box(report::check::json(
+        std::slice::from_ref(&checked),
+        false,
+        1,
+    ));
+}
+
+/// Compare the model with itself, as it is and under its own conventions,
+/// in every format.
+fn exercise_compare(source: &SourceFile, model: &Model) {
+    let subject = compare::Subject {
+        path: source.name.clone(),
+        model: model.clone(),
+    };
+    let subjects = [subject.clone(), subject];
+    for same_conventions in [false, true] {
+        if let Ok(comparison) = compare::compare(&subjects, same_conventions) {
+            for format in [
+                report::Format::Table,
+                report::Format::Json,
+                report::Format::Csv,
+                report::Format::Markdown,
+            ] {
+                let _ = std::hint::black_box(report::compare::render(format, &comparison));
+            }
+        }
+    }
+}

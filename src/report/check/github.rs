@@ -1,0 +1,124 @@
+//! GitHub Actions workflow commands, which the runner turns into
+//! annotations on the pull request's changed lines:
+//! `::warning file=models/x.toml,line=12,col=5,endLine=12,endColumn=9,title=SROI104::message`.
+//!
+//! Escaping follows the runner's rules: in the message, `%`, CR and LF are
+//! percent-encoded; in a property, `:` and `,` are too, since they would
+//! otherwise end the property. The summary lines are printed as they are in
+//! text, as plain log lines.
+
+use super::{Rendered, location, shown, text};
+use crate::check::{Code, FileCheck, Finding, Severity};
+use crate::diagnostic::SourceFile;
+
+pub fn file(check: &FileCheck, quiet: bool) -> Rendered {
+    let mut stdout = String::new();
+    match check {
+        FileCheck::Unreadable { path, error } => {
+            stdout.push_str(&command(
+                Severity::Error,
+                &[("title", "unreadable")],
+                &format!("cannot read {path}: {error}"),
+            ));
+        }
+        FileCheck::Invalid {
+            source,
+            diagnostics,
+        } => {
+            for diagnostic in &diagnostics.items {
+                let finding = Finding {
+                    hint: diagnostic.hint.clone(),
+                    ..Finding::new(
+                        Code::InvalidModel,
+                        diagnostic.span.clone(),
+                        diagnostic.message.clone(),
+                        "",
+                    )
+                };
+                stdout.push_str(&annotation(source, &finding));
+            }
+        }
+        FileCheck::Linted {
+            source, findings, ..
+        } => {
+            for finding in findings.iter().filter(|f| shown(f, quiet)) {
+                stdout.push_str(&annotation(source, finding));
+            }
+        }
+    }
+    // The text summary (and, for an unreadable path, the message) as log lines.
+    let plain = text::file(check, quiet);
+    stdout.push_str(&plain.stdout);
+    Rendered {
+        stdout,
+        stderr: match check {
+            FileCheck::Unreadable { .. } => plain.stderr,
+            _ => String::new(),
+        },
+    }
+}
+
+fn annotation(source: &SourceFile, finding: &Finding) -> String {
+    let [line, column, end_line, end_column] = location(source, &finding.span);
+    let mut message = finding.message.clone();
+    if let Some(hint) = &finding.hint {
+        message.push_str(&format!("\nhint: {hint}"));
+    }
+    if let Some(denied_by) = &finding.denied_by {
+        message.push_str(&format!("\n(a warning, denied by {denied_by})"));
+    }
+    let numbers = [line, column, end_line, end_column].map(|n| n.to_string());
+    command(
+        finding.severity,
+        &[
+            ("file", source.name.as_str()),
+            ("line", &numbers[0]),
+            ("col", &numbers[1]),
+            ("endLine", &numbers[2]),
+            ("endColumn", &numbers[3]),
+            ("title", finding.code.id()),
+        ],
+        &message,
+    )
+}
+
+/// `::severity key=value,…::message`, every part escaped.
+fn command(severity: Severity, properties: &[(&str, &str)], message: &str) -> String {
+    let properties: Vec<String> = properties
+        .iter()
+        .map(|(key, value)| format!("{key}={}", escape_property(value)))
+        .collect();
+    format!(
+        "::{} {}::{}\n",
+        severity.as_str(),
+        properties.join(","),
+        escape_data(message)
+    )
+}
+
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_and_properties_are_escaped_as_the_runner_expects() {
+        assert_eq!(escape_data("50% off\r\nnext"), "50%25 off%0D%0Anext");
+        assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
+        let line = command(
+            Severity::Warning,
+            &[("file", "m,1.toml"), ("title", "SROI101")],
+            "x: y",
+        );
+        assert_eq!(line, "::warning file=m%2C1.toml,title=SROI101::x: y\n");
+    }
+}
