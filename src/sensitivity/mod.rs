@@ -7,13 +7,15 @@
 //! drop-off or duration is a short sum, and a varied ratio is the base present
 //! value with that one outcome's value replaced. The analysis of a model
 //! therefore costs about what one `calc` of it costs, however many outcomes it
-//! has. Exact decimals throughout, as in `calc`.
+//! has. Exact decimals throughout, as in `calc`; outcomes are analysed on
+//! every core.
 
 mod profile;
 mod search;
 mod switching;
 mod tornado;
 
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::calc::{Results, discount};
@@ -167,8 +169,7 @@ pub fn analyse(
             .checked_sub(ratio)
             .ok_or_else(|| overflow_of("the target"))?,
     };
-    let mut rows: Vec<(Swing, Option<Switching>)> =
-        Vec::with_capacity(model.outcomes.len() * 7 + 2);
+    let mut rows: Vec<Row> = Vec::with_capacity(model.outcomes.len() * 7 + 2);
     let mut notes = Vec::new();
     if model.conventions.schedule == Schedule::Flat {
         let swing = tornado::discount_rate(model, results, &base, steps.rate)
@@ -182,22 +183,15 @@ pub fn analyse(
     }
     let inputs = tornado::inputs(&base, steps.inputs).ok_or_else(|| overflow_of("the inputs"))?;
     rows.push((inputs, Some(switching::inputs(&base))));
-    for (index, outcome) in model.outcomes.iter().enumerate() {
-        let overflow = || overflow_in(outcome);
-        let mut profile = Profile::new(
-            outcome,
-            base.deductions,
-            &factors,
-            base.inverse_inputs,
-            steps.duration,
-        )
-        .ok_or_else(overflow)?;
-        let swings =
-            tornado::outcome(&base, index, outcome, &profile, steps).ok_or_else(overflow)?;
-        let switches = switching::outcome(&base, index, outcome, &mut profile, &factors)
-            .ok_or_else(overflow)?;
-        rows.extend(swings.into_iter().zip(switches.into_iter().map(Some)));
-    }
+    // Outcomes are independent, so they are analysed on every core; the
+    // rows come back in the model's order whatever the threads did.
+    let per_outcome: Vec<Vec<Row>> = model
+        .outcomes
+        .par_iter()
+        .enumerate()
+        .map(|(index, outcome)| analyse_outcome(&base, index, outcome, &factors, steps))
+        .collect::<Result<_, _>>()?;
+    rows.extend(per_outcome.into_iter().flatten());
     let (tornado, switching) = widest_first(rows);
     Ok(Analysis {
         present_value: base.present_value,
@@ -211,17 +205,46 @@ pub fn analyse(
     })
 }
 
+/// One parameter's swing and, for all but the discount rate, its switching value.
+type Row = (Swing, Option<Switching>);
+
+/// The seven rows of one outcome.
+fn analyse_outcome(
+    base: &Base,
+    index: usize,
+    outcome: &Outcome,
+    factors: &[Decimal],
+    steps: &Steps,
+) -> Result<Vec<Row>, Diagnostic> {
+    let overflow = || overflow_in(outcome);
+    let mut profile = Profile::new(
+        outcome,
+        base.deductions,
+        factors,
+        base.inverse_inputs,
+        steps.duration,
+    )
+    .ok_or_else(overflow)?;
+    let swings = tornado::outcome(base, index, outcome, &profile, steps).ok_or_else(overflow)?;
+    let switches =
+        switching::outcome(base, index, outcome, &mut profile, factors).ok_or_else(overflow)?;
+    Ok(swings
+        .into_iter()
+        .zip(switches.into_iter().map(Some))
+        .collect())
+}
+
 /// The rows ordered by the width of their swing, widest first, the model's
 /// order kept among widths equal to 18 places. Indices are sorted on an
 /// integer key, then each row moved once: a large model sorts in moments.
-fn widest_first(rows: Vec<(Swing, Option<Switching>)>) -> (Vec<Swing>, Vec<Switching>) {
+fn widest_first(rows: Vec<Row>) -> (Vec<Swing>, Vec<Switching>) {
     let mut order: Vec<(i128, usize)> = rows
         .iter()
         .enumerate()
         .map(|(index, (swing, _))| (width_key(swing.width()), index))
         .collect();
-    order.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let mut rows: Vec<Option<(Swing, Option<Switching>)>> = rows.into_iter().map(Some).collect();
+    order.par_sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut rows: Vec<Option<Row>> = rows.into_iter().map(Some).collect();
     let mut tornado = Vec::with_capacity(rows.len());
     let mut switching = Vec::with_capacity(rows.len());
     for (_, index) in order {
