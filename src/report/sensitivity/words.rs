@@ -115,7 +115,7 @@ fn valid_range(model: &Model, parameter: Parameter) -> String {
                 Assumption::Quantity => "quantity of zero or more".to_owned(),
                 Assumption::Duration => format!(
                     "duration from 1 to {} years",
-                    crate::sensitivity::MAX_DURATION
+                    text::grouped(crate::sensitivity::MAX_DURATION.into())
                 ),
                 _ => {
                     let ceiling = crate::scenario::rate_ceiling(
