@@ -5,8 +5,9 @@
 //! `sensitivity::analyse`; and (2) the whole command as a user runs it:
 //! `sroi calc --format json` against `sroi sensitivity --format json`. Each
 //! figure is the median of several runs. The bar is a ratio of at
-//! most 3. `--outcomes N` changes the model's size; `--write-model FILE`
-//! writes the generated model and stops; `--computation-only` skips (2).
+//! most 3. `--outcomes N` changes the model's size; `--computation-only`
+//! skips (2). The models come from benches/generate.rs, as for
+//! `cargo bench --bench calc` and `cargo run --example generate_model`.
 
 #[path = "generate.rs"]
 mod generate;
@@ -33,10 +34,6 @@ fn main() {
         .and_then(|n| n.parse().ok())
         .unwrap_or(10_000);
     let text = generate::model(outcomes);
-    if let Some(path) = flag("--write-model") {
-        std::fs::write(path, &text).expect("the model file can be written");
-        return;
-    }
     let source = SourceFile::new("generated.toml", text.clone());
     let model = parse_model(&source, Limits::DEFAULT).expect("the generated model is valid");
     let target = rust_decimal::Decimal::ONE;
