@@ -11,6 +11,10 @@
 #[path = "generate.rs"]
 mod generate;
 
+/// The allocator the `sroi` binary uses, so both sides are timed as shipped.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 

@@ -2,6 +2,12 @@
 
 use clap::Parser;
 
+/// Most of a run is building and dropping the parsed TOML tree, a great many
+/// small allocations; mimalloc does that about twice as fast as the system
+/// allocator on large models and keeps the cost linear in their size.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     let cli = sroi::cli::Cli::parse();
     sroi::commands::run(cli).into()
