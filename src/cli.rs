@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use rust_decimal::Decimal;
+
 use crate::report::Format;
 
 /// Social Return on Investment from an impact map: exact figures, every
@@ -31,6 +33,10 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (roff), for `man -l` or a man directory
     Man(ManArgs),
+    /// Vary every assumption one at a time, find switching values, compare scenarios
+    Sensitivity(SensitivityArgs),
+    /// Monte Carlo simulation of the ratio over the uncertain assumptions
+    Simulate(SimulateArgs),
 }
 
 #[derive(Debug, Args)]
@@ -118,4 +124,82 @@ pub struct CheckArgs {
     /// How to write the findings
     #[arg(short, long, value_enum, default_value_t = crate::report::check::CheckFormat::Text)]
     pub format: crate::report::check::CheckFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct SensitivityArgs {
+    /// The model file (TOML); `-` reads standard input
+    #[arg(value_name = "MODEL")]
+    pub model: PathBuf,
+
+    /// How to write the results
+    #[arg(short, long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// The ratio the switching values aim for
+    #[arg(long, value_name = "R", default_value = "1", value_parser = crate::cli_values::ratio)]
+    pub target: Decimal,
+
+    /// Move deductions and drop-off by this many percentage points
+    #[arg(long, value_name = "POINTS", default_value = "10", value_parser = crate::cli_values::share)]
+    pub deduction_step: Decimal,
+
+    /// Move proxies by this percentage of themselves
+    #[arg(long, value_name = "PERCENT", default_value = "20", value_parser = crate::cli_values::share)]
+    pub proxy_step: Decimal,
+
+    /// Move quantities by this percentage of themselves
+    #[arg(long, value_name = "PERCENT", default_value = "20", value_parser = crate::cli_values::share)]
+    pub quantity_step: Decimal,
+
+    /// Move durations by this many years (never below 1)
+    #[arg(long, value_name = "YEARS", default_value_t = 1, value_parser = clap::value_parser!(u32).range(0..=1000))]
+    pub duration_step: u32,
+
+    /// Move the flat discount rate by this many percentage points
+    #[arg(long, value_name = "POINTS", default_value = "1", value_parser = crate::cli_values::share)]
+    pub rate_step: Decimal,
+
+    /// Move the inputs by this percentage of themselves (below 100)
+    #[arg(long, value_name = "PERCENT", default_value = "20", value_parser = crate::cli_values::inputs_share)]
+    pub inputs_step: Decimal,
+
+    /// Rows of the tornado and switching tables in table and Markdown output; 0 shows all
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub top: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct SimulateArgs {
+    /// The model file (TOML); `-` reads standard input
+    #[arg(value_name = "MODEL")]
+    pub model: PathBuf,
+
+    /// How many draws (1 to 10,000,000)
+    #[arg(long, value_name = "N", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+    pub draws: u64,
+
+    /// Seed of the random draws: the same seed gives the same results on any number of threads
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    pub seed: u64,
+
+    /// Report the probability that the ratio falls below R
+    #[arg(long, value_name = "R", default_value = "1", value_parser = crate::cli_values::ratio)]
+    pub target: Decimal,
+
+    /// Worker threads (default: one per core)
+    #[arg(long, value_name = "T", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub threads: Option<u16>,
+
+    /// How to write the results
+    #[arg(short, long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }

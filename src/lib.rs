@@ -10,6 +10,7 @@
 pub mod calc;
 pub mod check;
 pub mod cli;
+mod cli_values;
 pub mod commands;
 pub mod compare;
 pub mod diagnostic;
@@ -19,3 +20,6 @@ pub mod model;
 pub mod number;
 pub mod output;
 pub mod report;
+pub mod scenario;
+pub mod sensitivity;
+pub mod simulate;

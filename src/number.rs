@@ -103,6 +103,10 @@ fn classify_failure(text: &str) -> NumberError {
 pub fn round(value: Decimal, places: u32) -> Decimal {
     let mut rounded = value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
     rounded.rescale(places);
+    // A tiny negative figure rounds to zero, and zero has no sign to show.
+    if rounded.is_zero() {
+        rounded.set_sign_positive(true);
+    }
     rounded
 }
 
@@ -162,5 +166,6 @@ mod tests {
         assert_eq!(round_money(dec("2.355")).to_string(), "2.36");
         assert_eq!(round_money(dec("60000")).to_string(), "60000.00");
         assert_eq!(round(dec("1.08380585"), 4).to_string(), "1.0838");
+        assert_eq!(round(dec("-0.00001"), 4).to_string(), "0.0000");
     }
 }

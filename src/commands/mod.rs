@@ -8,6 +8,8 @@ mod compare;
 mod completions;
 mod init;
 mod man;
+mod sensitivity;
+mod simulate;
 
 use std::path::Path;
 
@@ -26,6 +28,8 @@ pub fn run(cli: Cli) -> Exit {
         Command::Init(args) => init::run(&args),
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => man::run(&args),
+        Command::Sensitivity(args) => sensitivity::run(&args),
+        Command::Simulate(args) => simulate::run(&args),
     }
 }
 

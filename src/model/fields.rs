@@ -180,7 +180,7 @@ impl<'t, 'd, 'i> TableReader<'t, 'd, 'i> {
         self.expect_integer(key, value, min, max, unit)
     }
 
-    fn expect_integer(
+    pub(crate) fn expect_integer(
         &mut self,
         key: &str,
         value: &Spanned<DeValue<'_>>,
@@ -241,7 +241,11 @@ impl<'t, 'd, 'i> TableReader<'t, 'd, 'i> {
         self.expect_decimal(key, value)
     }
 
-    fn expect_decimal(&mut self, key: &str, value: &Spanned<DeValue<'_>>) -> Option<Decimal> {
+    pub(crate) fn expect_decimal(
+        &mut self,
+        key: &str,
+        value: &Spanned<DeValue<'_>>,
+    ) -> Option<Decimal> {
         let (text, quoted) = match value.get_ref() {
             DeValue::Integer(integer) if integer.radix() != 10 => {
                 return i64::from_str_radix(integer.as_str(), integer.radix())
@@ -294,6 +298,15 @@ impl<'t, 'd, 'i> TableReader<'t, 'd, 'i> {
     /// A rate or share: `"25%"`, or a number from 0 to 1.
     pub fn rate(&mut self, key: &'static str) -> Option<Decimal> {
         let value = self.value(key)?;
+        self.expect_rate(key, value)
+    }
+
+    /// A rate or share read from a value found elsewhere (a scenario's override).
+    pub(crate) fn expect_rate(
+        &mut self,
+        key: &str,
+        value: &Spanned<DeValue<'_>>,
+    ) -> Option<Decimal> {
         let expected = "a percentage such as \"25%\" or a number from 0 to 1";
         let rate = match value.get_ref() {
             DeValue::String(text) => {
@@ -383,7 +396,7 @@ impl<'t, 'd, 'i> TableReader<'t, 'd, 'i> {
         tables
     }
 
-    fn wrong_type(&mut self, key: &str, value: &Spanned<DeValue<'_>>, expected: &str) {
+    pub(crate) fn wrong_type(&mut self, key: &str, value: &Spanned<DeValue<'_>>, expected: &str) {
         let found = describe(value.get_ref());
         self.report(Diagnostic::new(
             value.span(),
@@ -411,12 +424,12 @@ impl<'t, 'd, 'i> TableReader<'t, 'd, 'i> {
 }
 
 /// Parse `"25%"` or `"12.5 %"`; `None` when the text has no `%`.
-fn percentage(text: &str) -> Option<Result<Decimal, NumberError>> {
+pub(crate) fn percentage(text: &str) -> Option<Result<Decimal, NumberError>> {
     let number = text.trim().strip_suffix('%')?;
     Some(parse_decimal(number).map(|n| n / Decimal::ONE_HUNDRED))
 }
 
-fn unknown_key(
+pub(crate) fn unknown_key(
     key: &Spanned<std::borrow::Cow<'_, str>>,
     what: &str,
     allowed: &[&str],

@@ -12,8 +12,8 @@ use toml::de::{DeTable, DeValue};
 use super::fields::TableReader;
 use super::schema::{self, Limits, nearest};
 use super::{
-    Analysis, Conventions, Deductions, Input, Kind, Model, Outcome, Published, Schedule,
-    Stakeholder,
+    Analysis, Conventions, Deductions, Input, Kind, Model, Outcome, Published, Scenario, Schedule,
+    Stakeholder, scenarios, uncertainty,
 };
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile, Span};
 
@@ -161,6 +161,7 @@ impl ModelReader<'_> {
         let stakeholders = root.tables("stakeholders");
         let inputs = root.tables("inputs");
         let outcomes = root.tables("outcomes");
+        let scenarios = root.tables("scenarios");
         let check = root.table("check");
         let top_level_spans = root.spans.clone();
         let analysis_missing = document.get("analysis").is_none();
@@ -192,22 +193,56 @@ impl ModelReader<'_> {
             })
             .collect();
         let published = published.map(|table| self.published(table));
+        let scenarios = self.scenarios(&scenarios, &outcome_tables(document));
         let check = check
             .map(|table| super::allowances::read(table, self.source, self.limits, self.diagnostics))
             .unwrap_or_default();
         self.check_unique_outcome_ids(&outcomes);
         self.check_something_to_compute(document, &inputs);
 
-        Some(Model {
+        let model = Model {
             analysis: analysis?,
             conventions: conventions?,
             stakeholders: stakeholders.into_iter().collect::<Option<_>>()?,
             inputs: inputs.into_iter().collect::<Option<_>>()?,
             outcomes: outcomes.into_iter().collect::<Option<_>>()?,
             published: published.flatten(),
+            scenarios: scenarios?,
             check,
             spans: top_level_spans,
-        })
+        };
+        // What a scenario does to each outcome can only be checked on the whole model.
+        self.diagnostics.extend(crate::scenario::problems(&model));
+        Some(model)
+    }
+
+    fn scenarios(
+        &mut self,
+        tables: &[(Span, &DeTable<'_>)],
+        outcome_ids: &[Option<&str>],
+    ) -> Option<Vec<Scenario>> {
+        let ids = scenarios::OutcomeIds::new(outcome_ids.iter().copied());
+        let read: Vec<Option<Scenario>> = tables
+            .iter()
+            .map(|(span, table)| {
+                scenarios::read(table, span.clone(), &ids, self.limits, self.diagnostics)
+            })
+            .collect();
+        let mut first_of: HashMap<&str, Span> = HashMap::new();
+        for scenario in read.iter().flatten() {
+            let span = scenario.spans.of("name");
+            if let Some(first) = first_of.insert(&scenario.name, span.clone()) {
+                let line = self.source.position(first.start).line;
+                self.diagnostics.push(
+                    Diagnostic::new(span, format!("duplicate scenario name {:?}", scenario.name))
+                        .with_hint(format!(
+                            "scenario names must be unique; {:?} is first used on line {line}",
+                            scenario.name
+                        )),
+                );
+            }
+        }
+        read.into_iter().collect()
     }
 
     fn reader<'t, 's, 'i>(
@@ -449,6 +484,24 @@ impl ModelReader<'_> {
         {
             check_additive_sum(&mut r, c, [dw, dp, at]);
         }
+        let uncertainty = match (r.contains("uncertainty"), &quantities) {
+            (false, _) => Some(None),
+            (true, Some(quantities)) => {
+                let base = (proxy, deadweight, displacement, attribution, drop_off);
+                match (r.table("uncertainty"), base) {
+                    (Some(table), (Some(proxy), Some(dw), Some(dp), Some(at), Some(d))) => {
+                        let base = uncertainty::Base {
+                            proxy,
+                            quantities,
+                            rates: [dw, dp, at, d],
+                        };
+                        uncertainty::read(&mut r, table, &base).map(Some)
+                    }
+                    _ => None,
+                }
+            }
+            (true, None) => None,
+        };
         let spans = r.spans;
         let stakeholder = self.resolve(stakeholder?, stakeholders)?;
         Some(Outcome {
@@ -466,6 +519,7 @@ impl ModelReader<'_> {
             drop_off: drop_off?,
             duration: duration?,
             start_year: start_year?,
+            uncertainty: uncertainty?,
             spans,
         })
     }
@@ -628,6 +682,23 @@ fn check_additive_sum(
             "lower one of them, or set deductions = \"multiplicative\" in [conventions]",
         ),
     );
+}
+
+/// The id of each `[[outcomes]]` entry as written, valid or not.
+fn outcome_tables<'d>(document: &'d DeTable<'_>) -> Vec<Option<&'d str>> {
+    let Some(outcomes) = document
+        .get("outcomes")
+        .and_then(|v| v.get_ref().as_array())
+    else {
+        return Vec::new();
+    };
+    outcomes
+        .iter()
+        .map(|item| {
+            let table = item.get_ref().as_table()?;
+            table.get("id")?.get_ref().as_str()
+        })
+        .collect()
 }
 
 /// "outcome `isolation`", or "an [[outcomes]] entry" when the id is unusable.

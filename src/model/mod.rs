@@ -7,17 +7,25 @@
 //! (published figures, lints) can still point at the exact line.
 
 mod allowances;
+pub mod assumption;
 mod fields;
 mod load;
+mod scenario_values;
+mod scenarios;
 mod schema;
+mod uncertainty;
+mod uncertainty_values;
 
 use rust_decimal::Decimal;
 
 use crate::diagnostic::Span;
 
 pub use allowances::{Allowance, CheckSettings};
+pub use assumption::Assumption;
 pub use load::{LoadError, load_file, parse_model};
+pub use scenarios::{Action, Override, Scenario, Target, Value};
 pub use schema::Limits;
+pub use uncertainty::{Distribution, Uncertain};
 
 /// The whole impact map.
 #[derive(Debug, Clone)]
@@ -28,6 +36,8 @@ pub struct Model {
     pub inputs: Vec<Input>,
     pub outcomes: Vec<Outcome>,
     pub published: Option<Published>,
+    /// Named sets of overrides, in file order.
+    pub scenarios: Vec<Scenario>,
     /// The `[check]` table: lints accepted for this model, each with a reason.
     pub check: CheckSettings,
     /// Where each top-level table (`analysis`, `published`, …) was written.
@@ -171,6 +181,9 @@ pub struct Outcome {
     /// Years in which the change has value, counted from each cohort's start.
     pub duration: u32,
     pub start_year: u32,
+    /// Distributions for `sroi simulate`; `None` when the outcome has no
+    /// `uncertainty` table (an empty table declares every field certain).
+    pub uncertainty: Option<Vec<Uncertain>>,
     pub spans: Spans,
 }
 

@@ -9,6 +9,7 @@ pub(crate) const TOP_LEVEL: &[&str] = &[
     "inputs",
     "outcomes",
     "published",
+    "scenarios",
     "check",
 ];
 
@@ -41,6 +42,7 @@ pub(crate) const OUTCOME: &[&str] = &[
     "drop_off",
     "duration",
     "start_year",
+    "uncertainty",
 ];
 
 pub(crate) const PUBLISHED: &[&str] = &["present_value", "inputs", "ratio", "tolerance", "source"];

@@ -1,0 +1,77 @@
+//! `sroi sensitivity MODEL`: compute the model, vary each assumption, find the
+//! switching values, compute each scenario, and write them all.
+
+use crate::calc::calculate;
+use crate::cli::SensitivityArgs;
+use crate::diagnostic::{Diagnostics, SourceFile};
+use crate::exit::Exit;
+use crate::model::Model;
+use crate::report::sensitivity::{self, Report, Scenario};
+use crate::scenario;
+use crate::sensitivity::{Steps, analyse};
+
+pub fn run(args: &SensitivityArgs) -> Exit {
+    let destination = args.output.as_deref();
+    if let Err(exit) = super::refuse_to_overwrite(destination, &[&args.model]) {
+        return exit;
+    }
+    let (source, model) = match super::load(&args.model) {
+        Ok(loaded) => loaded,
+        Err(exit) => return exit,
+    };
+    let invalid =
+        |diagnostic| super::report_invalid(&source, &Diagnostics::sorted(vec![diagnostic]));
+    let results = match calculate(&model) {
+        Ok(results) => results,
+        Err(diagnostic) => return invalid(diagnostic),
+    };
+    let steps = Steps {
+        deduction: args.deduction_step,
+        proxy: args.proxy_step,
+        quantity: args.quantity_step,
+        inputs: args.inputs_step,
+        rate: args.rate_step,
+        duration: args.duration_step,
+    };
+    let analysis = match analyse(&model, &results, &steps, args.target) {
+        Ok(analysis) => analysis,
+        Err(diagnostic) => return invalid(diagnostic),
+    };
+    let scenarios = match scenarios(&source, &model) {
+        Ok(scenarios) => scenarios,
+        Err(exit) => return exit,
+    };
+    let report = Report {
+        model: &model,
+        analysis: &analysis,
+        scenarios,
+        top: args.top,
+    };
+    match sensitivity::render(args.format, &report) {
+        Ok(text) => super::deliver(&text, destination),
+        Err(error) => {
+            eprintln!("sroi: cannot write CSV: {error}");
+            Exit::Error
+        }
+    }
+}
+
+/// Every scenario of the model, computed as `calc` computes a model.
+fn scenarios<'m>(source: &SourceFile, model: &'m Model) -> Result<Vec<Scenario<'m>>, Exit> {
+    model
+        .scenarios
+        .iter()
+        .map(|s| match scenario::evaluate(model, s) {
+            Ok(results) => Ok(Scenario {
+                scenario: s,
+                present_value: results.present_value,
+                inputs: results.inputs_total,
+                ratio: results.ratio,
+            }),
+            Err(diagnostic) => Err(super::report_invalid(
+                source,
+                &Diagnostics::sorted(vec![diagnostic]),
+            )),
+        })
+        .collect()
+}

@@ -1,0 +1,131 @@
+//! How the sensitivity figures read to a person: each parameter's values in
+//! its own unit (money, a plain number, a percentage, years) and each
+//! switching value said as a sentence ("the proxy for isolation would have to
+//! fall 62.5%, to £450.00").
+
+use rust_decimal::Decimal;
+
+use crate::model::{Assumption, Model, assumption::Kind};
+use crate::number::round;
+use crate::report::text;
+use crate::sensitivity::{Parameter, Switching};
+
+/// A value of `parameter` as a person writes it.
+pub fn value(model: &Model, parameter: Parameter, value: Decimal) -> String {
+    let currency = &model.analysis.currency;
+    match parameter {
+        Parameter::Inputs => text::money(value, currency),
+        Parameter::DiscountRate => rate(value),
+        Parameter::Outcome(_, Assumption::Proxy) => text::money(value, currency),
+        Parameter::Outcome(_, assumption) => match assumption.kind() {
+            Kind::Amount => text::number(round(value, 2)),
+            Kind::Rate => rate(value),
+            Kind::Years => years(value),
+        },
+    }
+}
+
+/// A rate to two places of a percent, without needless zeros: `25%`, `72.35%`.
+pub fn rate(fraction: Decimal) -> String {
+    format!("{}%", round(fraction * Decimal::ONE_HUNDRED, 2).normalize())
+}
+
+fn years(value: Decimal) -> String {
+    if value == Decimal::ONE {
+        "1 year".to_owned()
+    } else {
+        format!("{} years", value.normalize())
+    }
+}
+
+/// A ratio as the sentences and tables give it: `1`, `1.5`, `3.64`.
+pub fn ratio(value: Decimal) -> String {
+    round(value, 2).to_string()
+}
+
+/// The switching value said plainly.
+pub fn sentence(model: &Model, target: Decimal, switching: &Switching) -> String {
+    let target = target.normalize();
+    let Some(switch) = &switching.switch else {
+        return format!(
+            "not reachable: no {} brings the ratio to {target}",
+            valid_range(model, switching.parameter)
+        );
+    };
+    let (base, new) = (switching.base, switch.value);
+    let subject = subject(model, switching.parameter);
+    if new == base {
+        return format!("the ratio is already at {target}");
+    }
+    let direction = if new < base { "fall" } else { "rise" };
+    let show = |v| value(model, switching.parameter, v);
+    match switching.parameter {
+        Parameter::Outcome(_, Assumption::Duration) => format!(
+            "{subject} would have to {direction} from {} to {} (ratio {})",
+            show(base),
+            show(new),
+            ratio(switch.ratio)
+        ),
+        Parameter::Outcome(_, assumption) if assumption.kind() == Kind::Rate => {
+            format!(
+                "{subject} would have to {direction} from {} to {}",
+                show(base),
+                show(new)
+            )
+        }
+        _ => {
+            let change = match (new - base).checked_div(base.abs()) {
+                Some(change) => format!(" {}", rate(change.abs())),
+                None => String::new(),
+            };
+            format!(
+                "{subject} would have to {direction}{change}, to {}",
+                show(new)
+            )
+        }
+    }
+}
+
+/// "the proxy for isolation", "the deadweight of isolation", "the inputs".
+fn subject(model: &Model, parameter: Parameter) -> String {
+    match parameter {
+        Parameter::Inputs => "the inputs".to_owned(),
+        Parameter::DiscountRate => "the discount rate".to_owned(),
+        Parameter::Outcome(index, assumption) => {
+            let id = &model.outcomes[index].id;
+            let preposition = if assumption == Assumption::Proxy {
+                "for"
+            } else {
+                "of"
+            };
+            format!("the {} {preposition} {id}", assumption.words())
+        }
+    }
+}
+
+/// What the search covered, for "not reachable: no … brings the ratio to 1".
+fn valid_range(model: &Model, parameter: Parameter) -> String {
+    match parameter {
+        Parameter::Inputs => "inputs above zero".to_owned(),
+        Parameter::DiscountRate => "discount rate from 0% to 100%".to_owned(),
+        Parameter::Outcome(index, assumption) => {
+            let outcome = &model.outcomes[index];
+            match assumption {
+                Assumption::Proxy => "proxy of the same sign".to_owned(),
+                Assumption::Quantity => "quantity of zero or more".to_owned(),
+                Assumption::Duration => format!(
+                    "duration from 1 to {} years",
+                    text::grouped(crate::sensitivity::MAX_DURATION.into())
+                ),
+                _ => {
+                    let ceiling = crate::scenario::rate_ceiling(
+                        outcome,
+                        assumption,
+                        model.conventions.deductions,
+                    );
+                    format!("{} from 0% to {}", assumption.words(), rate(ceiling))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! `sroi simulate --format json`. The keys the issue fixes are `draws`,
+//! `seed`, `ratio` and `present_value` (each with `mean`, `sd`, `p5`, `p50`,
+//! `p95`) and `probability_below_target`; the standard errors, extremes, the
+//! histogram and the base figures are added context. Ratios and the
+//! probability are written to 4 places, money to 2.
+
+use std::fmt::Write as _;
+
+use super::fixed;
+use crate::model::Model;
+use crate::simulate::Simulation;
+use crate::simulate::stats::Summary;
+
+fn summary(summary: &Summary, places: usize) -> String {
+    let figures = [
+        ("mean", summary.mean),
+        ("sd", summary.sd),
+        ("p5", summary.p5),
+        ("p50", summary.p50),
+        ("p95", summary.p95),
+        ("min", summary.min),
+        ("max", summary.max),
+        ("standard_error", summary.standard_error),
+    ];
+    let fields: Vec<String> = figures
+        .iter()
+        .map(|(key, value)| format!("\"{key}\": {}", fixed(*value, places)))
+        .collect();
+    format!("{{{}}}", fields.join(", "))
+}
+
+pub fn render(model: &Model, simulation: &Simulation) -> String {
+    let name = serde_json::to_string(&model.analysis.name).unwrap_or_default();
+    let base_ratio = simulation.base_ratio.map_or_else(
+        || "null".to_owned(),
+        |r| crate::number::round(r, 4).to_string(),
+    );
+    let mut out = String::from("{\n");
+    let _ = writeln!(out, "  \"analysis\": {{\"name\": {name}}},");
+    let _ = writeln!(out, "  \"draws\": {},", simulation.draws);
+    let _ = writeln!(out, "  \"seed\": {},", simulation.seed);
+    let _ = writeln!(out, "  \"target\": {},", simulation.target.normalize());
+    let _ = writeln!(
+        out,
+        "  \"uncertainty\": {{\"assumptions\": {}, \"source\": \"{}\"}},",
+        simulation.uncertain,
+        if simulation.by_default {
+            "default"
+        } else {
+            "declared"
+        }
+    );
+    let _ = writeln!(
+        out,
+        "  \"base\": {{\"ratio\": {base_ratio}, \"inputs\": {}}},",
+        crate::number::round(simulation.inputs, 2)
+    );
+    let _ = writeln!(out, "  \"ratio\": {},", summary(&simulation.ratio, 4));
+    let _ = writeln!(
+        out,
+        "  \"present_value\": {},",
+        summary(&simulation.present_value, 2)
+    );
+    let _ = writeln!(
+        out,
+        "  \"probability_below_target\": {},",
+        fixed(simulation.probability_below_target, 4)
+    );
+    let _ = writeln!(
+        out,
+        "  \"probability_standard_error\": {},",
+        fixed(simulation.probability_standard_error, 4)
+    );
+    let bins: Vec<String> = simulation
+        .histogram
+        .bins
+        .iter()
+        .map(|(from, to, count)| {
+            format!(
+                "{{\"from\": {}, \"to\": {}, \"count\": {count}}}",
+                fixed(*from, 4),
+                fixed(*to, 4)
+            )
+        })
+        .collect();
+    let _ = write!(
+        out,
+        "  \"histogram\": [\n    {}\n  ]\n}}\n",
+        bins.join(",\n    ")
+    );
+    out
+}

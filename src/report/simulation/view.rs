@@ -1,0 +1,130 @@
+//! The simulation as a page: what was drawn, the summary of the ratio and
+//! the present value side by side, the probability of falling below the
+//! target, the histogram drawn in the terminal, and whether N was enough.
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::FromPrimitive;
+
+use super::fixed;
+use crate::model::Model;
+use crate::report::page::{Block, Page};
+use crate::report::text;
+use crate::report::view::{Align, Section};
+use crate::simulate::Simulation;
+
+const BAR_WIDTH: usize = 30;
+
+pub fn page(model: &Model, simulation: &Simulation) -> Page {
+    let source = if simulation.by_default {
+        "the default uncertainty, as the model declares none: triangular ±10 points around each deduction and drop-off, ±20% around each proxy and quantity"
+    } else {
+        "as declared in the model"
+    };
+    let base = simulation
+        .base_ratio
+        .map_or_else(|| "n/a".to_owned(), |r| text::ratio(Some(r)));
+    let lines = vec![
+        format!(
+            "{} draws, seed {}; {} assumptions uncertain, {source}",
+            text::grouped(Decimal::from(simulation.draws)),
+            simulation.seed,
+            simulation.uncertain
+        ),
+        format!("The model's own ratio: {base} : 1"),
+    ];
+    let target = simulation.target.normalize();
+    let blocks = vec![
+        Block::Table(summary(model, simulation)),
+        Block::Note(format!(
+            "Probability that the ratio is below {target}: {}% (standard error {} points).",
+            fixed(simulation.probability_below_target * 100.0, 2),
+            fixed(simulation.probability_standard_error * 100.0, 2)
+        )),
+        Block::Note(format!(
+            "The mean ratio is known to about ±{} (two standard errors); more draws narrow it by √N.",
+            fixed(2.0 * simulation.ratio.standard_error, 4)
+        )),
+        Block::Table(histogram(simulation)),
+    ];
+    Page {
+        title: format!("Simulation of {}", model.analysis.name),
+        lines,
+        blocks,
+    }
+}
+
+fn summary(model: &Model, simulation: &Simulation) -> Section {
+    let money = |value: f64| {
+        Decimal::from_f64(value).map_or_else(
+            || fixed(value, 2),
+            |d| text::money(d, &model.analysis.currency),
+        )
+    };
+    let (ratio, pv) = (&simulation.ratio, &simulation.present_value);
+    let rows = [
+        ("Mean", ratio.mean, pv.mean),
+        ("Standard deviation", ratio.sd, pv.sd),
+        ("5th percentile", ratio.p5, pv.p5),
+        ("Median", ratio.p50, pv.p50),
+        ("95th percentile", ratio.p95, pv.p95),
+        ("Smallest", ratio.min, pv.min),
+        ("Largest", ratio.max, pv.max),
+        (
+            "Standard error of the mean",
+            ratio.standard_error,
+            pv.standard_error,
+        ),
+    ];
+    Section {
+        title: "Ratio and present value over the draws",
+        columns: vec![
+            ("Statistic", Align::Left),
+            ("Ratio", Align::Right),
+            ("Present value", Align::Right),
+        ],
+        rows: rows
+            .into_iter()
+            .map(|(label, r, v)| {
+                let places = if label.starts_with("Standard error") {
+                    4
+                } else {
+                    2
+                };
+                vec![label.to_owned(), fixed(r, places), money(v)]
+            })
+            .collect(),
+    }
+}
+
+fn histogram(simulation: &Simulation) -> Section {
+    let bins = &simulation.histogram.bins;
+    let largest = bins
+        .iter()
+        .map(|(_, _, count)| *count)
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let draws = simulation.draws.max(1) as f64;
+    let rows = bins
+        .iter()
+        .map(|(from, to, count)| {
+            let share = Decimal::from(*count) / Decimal::from(largest);
+            vec![
+                format!("{} to {}", fixed(*from, 2), fixed(*to, 2)),
+                text::grouped(Decimal::from(*count)),
+                format!("{}%", fixed(*count as f64 / draws * 100.0, 1)),
+                text::bar(share, BAR_WIDTH),
+            ]
+        })
+        .collect();
+    Section {
+        title: "Distribution of the ratio",
+        columns: vec![
+            ("Ratio", Align::Right),
+            ("Draws", Align::Right),
+            ("Share", Align::Right),
+            ("", Align::Left),
+        ],
+        rows,
+    }
+}

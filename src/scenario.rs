@@ -1,0 +1,279 @@
+//! Applying a named scenario to a model: the model as it would be with the
+//! scenario's overrides written into it, which `calc` then computes exactly as
+//! it computes any model.
+//!
+//! The rules, in the order they apply:
+//! - The discount rate first (flat schedules only), then the inputs, whose
+//!   total is counted as the ratio counts it; every amount moves in proportion.
+//! - For each outcome and field, an override naming the outcome wins over a
+//!   `*` override; fields are set first, then changed.
+//! - A change to a rate is clamped to 0% to 100%, and under additive
+//!   deductions to what the other two deductions leave; a change in years
+//!   keeps at least 1 year. A `set` is taken as written, so a scenario that
+//!   sets additive deductions above 100% is an error in the model.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use crate::calc::{Results, calculate, discount};
+use crate::diagnostic::Diagnostic;
+use crate::model::{
+    Action, Assumption, Deductions, Limits, Model, Outcome, Override, Scenario, Schedule, Target,
+    Value,
+};
+
+/// The model with the scenario's overrides applied.
+pub fn apply(model: &Model, scenario: &Scenario) -> Result<Model, Diagnostic> {
+    let mut applied = model.clone();
+    let fail = |o: &Override, what: &str| {
+        Diagnostic::new(
+            o.span.clone(),
+            format!("scenario {:?} {what}", scenario.name),
+        )
+    };
+    for o in &scenario.overrides {
+        if o.target == Target::DiscountRate {
+            apply_discount_rate(&mut applied, &o.action).map_err(|what| fail(o, &what))?;
+        }
+    }
+    for o in &scenario.overrides {
+        if o.target == Target::Inputs {
+            apply_inputs(&mut applied, &o.action).map_err(|what| fail(o, &what))?;
+        }
+    }
+    let overrides = OutcomeOverrides::new(&scenario.overrides);
+    let deductions = applied.conventions.deductions;
+    for (index, outcome) in applied.outcomes.iter_mut().enumerate() {
+        for set_pass in [true, false] {
+            for assumption in Assumption::ALL {
+                let Some(o) = overrides.effective(index, assumption) else {
+                    continue;
+                };
+                if matches!(o.action, Action::Set(_)) == set_pass {
+                    apply_to_outcome(outcome, assumption, &o.action, deductions)
+                        .map_err(|what| fail(o, &what))?;
+                }
+            }
+        }
+        check_additive_sum(outcome, deductions, &overrides, index)
+            .map_err(|(o, what)| fail(o, &what))?;
+    }
+    Ok(applied)
+}
+
+/// Every figure of the model under the scenario.
+pub fn evaluate(model: &Model, scenario: &Scenario) -> Result<Results, Diagnostic> {
+    calculate(&apply(model, scenario)?)
+}
+
+/// Why any of the model's scenarios cannot be applied, located in the file.
+pub(crate) fn problems(model: &Model) -> Vec<Diagnostic> {
+    model
+        .scenarios
+        .iter()
+        .filter_map(|scenario| apply(model, scenario).err())
+        .collect()
+}
+
+/// Each outcome's own overrides, and those for every outcome.
+struct OutcomeOverrides<'s> {
+    own: HashMap<(usize, Assumption), &'s Override>,
+    every: HashMap<Assumption, &'s Override>,
+}
+
+impl<'s> OutcomeOverrides<'s> {
+    fn new(overrides: &'s [Override]) -> Self {
+        let mut own = HashMap::new();
+        let mut every = HashMap::new();
+        for o in overrides {
+            match o.target {
+                Target::Outcome(index, assumption) => {
+                    own.insert((index, assumption), o);
+                }
+                Target::EveryOutcome(assumption) => {
+                    every.insert(assumption, o);
+                }
+                Target::Inputs | Target::DiscountRate => {}
+            }
+        }
+        OutcomeOverrides { own, every }
+    }
+
+    fn effective(&self, index: usize, assumption: Assumption) -> Option<&'s Override> {
+        if self.own.is_empty() && self.every.is_empty() {
+            return None;
+        }
+        self.own
+            .get(&(index, assumption))
+            .or_else(|| self.every.get(&assumption))
+            .copied()
+    }
+}
+
+fn apply_discount_rate(model: &mut Model, action: &Action) -> Result<(), String> {
+    let conventions = &mut model.conventions;
+    if conventions.schedule != Schedule::Flat {
+        return Err(format!(
+            "changes the discount rate, which the \"{}\" schedule does not use",
+            conventions.schedule.as_str()
+        ));
+    }
+    conventions.discount_rate = match action {
+        Action::Set(Value::Number(rate)) => *rate,
+        Action::Points(points) => {
+            (conventions.discount_rate + points).clamp(Decimal::ZERO, Decimal::ONE)
+        }
+        _ => conventions.discount_rate,
+    };
+    Ok(())
+}
+
+fn apply_inputs(model: &mut Model, action: &Action) -> Result<(), String> {
+    let factor = match action {
+        Action::Set(Value::Number(total)) => {
+            let counted = counted_inputs(model).ok_or("makes the inputs too large to compute")?;
+            total
+                .checked_div(counted)
+                .ok_or("sets the inputs, but they discount to nothing and cannot be scaled")?
+        }
+        Action::Relative(change) => Decimal::ONE + change,
+        _ => Decimal::ONE,
+    };
+    for input in &mut model.inputs {
+        for amount in &mut input.amounts {
+            *amount = amount
+                .checked_mul(factor)
+                .ok_or("makes the inputs too large to compute")?;
+        }
+    }
+    Ok(())
+}
+
+/// The inputs total as the ratio counts it, under the model's conventions.
+pub(crate) fn counted_inputs(model: &Model) -> Option<Decimal> {
+    let years = model
+        .inputs
+        .iter()
+        .map(|i| i.amounts.len())
+        .max()
+        .unwrap_or(0);
+    let factors = if model.conventions.inputs_discounted {
+        discount::factors(&model.conventions, years as u32)
+    } else {
+        vec![Decimal::ONE; years]
+    };
+    model.inputs.iter().try_fold(Decimal::ZERO, |total, input| {
+        input
+            .amounts
+            .iter()
+            .zip(&factors)
+            .try_fold(total, |total, (amount, factor)| {
+                total.checked_add(amount.checked_mul(*factor)?)
+            })
+    })
+}
+
+fn apply_to_outcome(
+    outcome: &mut Outcome,
+    assumption: Assumption,
+    action: &Action,
+    deductions: Deductions,
+) -> Result<(), String> {
+    let too_large = || {
+        format!(
+            "makes the {} of outcome `{}` too large to compute",
+            assumption.words(),
+            outcome.id
+        )
+    };
+    match (action, assumption) {
+        (Action::Set(Value::Quantities(quantities)), _) => outcome.quantities = quantities.clone(),
+        (Action::Set(Value::Number(proxy)), Assumption::Proxy) => outcome.proxy = *proxy,
+        (Action::Set(Value::Number(rate)), _) => assumption.set_rate(outcome, *rate),
+        (Action::Set(Value::Years(years)), _) => set_years(outcome, assumption, *years),
+        (Action::Relative(change), Assumption::Proxy) => {
+            outcome.proxy = outcome
+                .proxy
+                .checked_mul(Decimal::ONE + change)
+                .ok_or_else(too_large)?;
+        }
+        (Action::Relative(change), _) => {
+            for quantity in &mut outcome.quantities {
+                *quantity = quantity
+                    .checked_mul(Decimal::ONE + change)
+                    .ok_or_else(too_large)?;
+            }
+        }
+        (Action::Points(points), _) => {
+            let current = assumption.rate_of(outcome).unwrap_or_default();
+            let ceiling = rate_ceiling(outcome, assumption, deductions);
+            assumption.set_rate(outcome, (current + points).clamp(Decimal::ZERO, ceiling));
+        }
+        (Action::Years(years), _) => {
+            let current = match assumption {
+                Assumption::Duration => outcome.duration,
+                _ => outcome.start_year,
+            };
+            let max = i64::from(Limits::DEFAULT.max_years);
+            let moved = (i64::from(current) + years).clamp(1, max);
+            set_years(outcome, assumption, u32::try_from(moved).unwrap_or(1));
+        }
+    }
+    Ok(())
+}
+
+fn set_years(outcome: &mut Outcome, assumption: Assumption, years: u32) {
+    match assumption {
+        Assumption::Duration => outcome.duration = years,
+        _ => outcome.start_year = years,
+    }
+}
+
+/// The highest value a rate may take: 100%, or under additive deductions what
+/// the other two deductions leave.
+pub(crate) fn rate_ceiling(
+    outcome: &Outcome,
+    assumption: Assumption,
+    deductions: Deductions,
+) -> Decimal {
+    if deductions == Deductions::Multiplicative || !Assumption::DEDUCTIONS.contains(&assumption) {
+        return Decimal::ONE;
+    }
+    let others: Decimal = Assumption::DEDUCTIONS
+        .iter()
+        .filter(|a| **a != assumption)
+        .filter_map(|a| a.rate_of(outcome))
+        .sum();
+    (Decimal::ONE - others).max(Decimal::ZERO)
+}
+
+fn check_additive_sum<'s>(
+    outcome: &Outcome,
+    deductions: Deductions,
+    overrides: &OutcomeOverrides<'s>,
+    index: usize,
+) -> Result<(), (&'s Override, String)> {
+    let sum: Decimal = Assumption::DEDUCTIONS
+        .iter()
+        .filter_map(|a| a.rate_of(outcome))
+        .sum();
+    if deductions != Deductions::Additive || sum <= Decimal::ONE {
+        return Ok(());
+    }
+    let culprit = Assumption::DEDUCTIONS
+        .iter()
+        .filter_map(|a| overrides.effective(index, *a))
+        .find(|o| matches!(o.action, Action::Set(_)));
+    match culprit {
+        Some(o) => Err((
+            o,
+            format!(
+                "makes the deductions of outcome `{}` add up to {}%, more than 100% under additive deductions",
+                outcome.id,
+                (sum * Decimal::ONE_HUNDRED).normalize()
+            ),
+        )),
+        None => Ok(()),
+    }
+}

@@ -1,0 +1,129 @@
+//! Monte Carlo simulation of the ratio over the uncertain assumptions: the
+//! one place the program computes in binary floating point, because its
+//! results are estimates anyway and a million draws must take moments.
+//!
+//! Draws are made in fixed-size chunks. Chunk c has its own generators
+//! (Xoshiro256++, a named, portable algorithm; four, taking turns, so their
+//! work overlaps) seeded from the seed, c and the generator's place, and
+//! writes its draws to its own slice of one buffer; statistics are then
+//! computed over the buffer in order. The results therefore depend on the seed
+//! alone, never on how many threads ran the chunks or in what order.
+
+mod distribution;
+mod normal;
+mod plan;
+pub mod stats;
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use rand_xoshiro::Xoshiro256PlusPlus;
+use rand_xoshiro::rand_core::SeedableRng;
+use rayon::prelude::*;
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+use crate::calc::Results;
+use crate::model::Model;
+use distribution::Lanes;
+use plan::Plan;
+use stats::{Histogram, Summary};
+
+/// Draws per chunk: one generator each.
+pub const CHUNK: usize = 4096;
+/// The most draws a run may ask for: 80 MB of draws held for the percentiles.
+pub const MAX_DRAWS: u64 = 10_000_000;
+/// Bins of the histogram.
+const BINS: usize = 20;
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub draws: u64,
+    pub seed: u64,
+    pub target: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Simulation {
+    pub draws: u64,
+    pub seed: u64,
+    pub target: Decimal,
+    /// The model's own figures, for comparison.
+    pub base_ratio: Option<Decimal>,
+    pub inputs: Decimal,
+    pub ratio: Summary,
+    pub present_value: Summary,
+    /// The share of draws whose ratio is below the target.
+    pub probability_below_target: f64,
+    /// Its standard error: √(p (1 − p) / n).
+    pub probability_standard_error: f64,
+    pub histogram: Histogram,
+    /// How many assumptions were uncertain, and whether by the default.
+    pub uncertain: usize,
+    pub by_default: bool,
+}
+
+/// Why a simulation cannot run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// No draws, or more than `MAX_DRAWS`.
+    Draws(u64),
+    /// The inputs count as nothing, so there is no ratio.
+    NoInputs,
+}
+
+/// Simulate `settings.draws` draws, counting finished draws in `progress`.
+pub fn simulate(
+    model: &Model,
+    results: &Results,
+    settings: &Settings,
+    progress: &AtomicU64,
+) -> Result<Simulation, Error> {
+    if settings.draws == 0 || settings.draws > MAX_DRAWS {
+        return Err(Error::Draws(settings.draws));
+    }
+    let inputs = results.inputs_total.to_f64().unwrap_or(0.0);
+    if inputs <= 0.0 {
+        return Err(Error::NoInputs);
+    }
+    let plan = Plan::new(model, results);
+    let mut values = vec![0.0_f64; settings.draws as usize];
+    values
+        .par_chunks_mut(CHUNK)
+        .enumerate()
+        .for_each(|(chunk, slice)| {
+            let chunk = chunk_seed(settings.seed, chunk as u64);
+            let mut lanes: Lanes = std::array::from_fn(|lane| {
+                Xoshiro256PlusPlus::seed_from_u64(chunk_seed(chunk, lane as u64))
+            });
+            plan.present_values(&mut lanes, slice);
+            progress.fetch_add(slice.len() as u64, Ordering::Relaxed);
+        });
+    values.par_sort_unstable_by(f64::total_cmp);
+    let target = settings.target.to_f64().unwrap_or(1.0) * inputs;
+    let below = values.partition_point(|v| *v < target) as f64 / values.len() as f64;
+    let present_value = Summary::of(&values);
+    let histogram = Histogram::of(&values, BINS);
+    Ok(Simulation {
+        draws: settings.draws,
+        seed: settings.seed,
+        target: settings.target,
+        base_ratio: results.ratio,
+        inputs: results.inputs_total,
+        ratio: present_value.scaled(1.0 / inputs),
+        present_value,
+        probability_below_target: below,
+        probability_standard_error: (below * (1.0 - below) / values.len() as f64).sqrt(),
+        histogram: histogram.scaled(1.0 / inputs),
+        uncertain: plan.uncertain,
+        by_default: plan.by_default,
+    })
+}
+
+/// The seed of chunk `chunk`: the run's seed and the chunk's index mixed by
+/// SplitMix64's finaliser, so neighbouring chunks start far apart.
+fn chunk_seed(seed: u64, chunk: u64) -> u64 {
+    let mut z = seed ^ chunk.wrapping_add(1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}

@@ -1,0 +1,162 @@
+//! `sroi simulate`: the same seed gives the same results on any number of
+//! threads, fixed assumptions give no spread, and the documented default
+//! uncertainty applies when a model declares none.
+
+use std::sync::atomic::AtomicU64;
+
+use sroi::calc::calculate;
+use sroi::model::Model;
+use sroi::simulate::{Settings, Simulation, simulate};
+
+use crate::sensitivity::{EXAMPLE, dec, model};
+use crate::support::{sroi_with_stdin, stderr, stdout};
+
+fn run(model: &Model, draws: u64, seed: u64, threads: usize) -> Simulation {
+    let results = calculate(model).expect("computes");
+    let settings = Settings {
+        draws,
+        seed,
+        target: dec("1"),
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("a thread pool");
+    pool.install(|| simulate(model, &results, &settings, &AtomicU64::new(0)))
+        .expect("simulates")
+}
+
+#[test]
+fn the_same_seed_gives_bit_identical_results_on_one_and_two_threads() {
+    // 50,000 draws are 13 chunks, so two threads really do share the work.
+    let model = model(EXAMPLE);
+    let one = run(&model, 50_000, 42, 1);
+    let two = run(&model, 50_000, 42, 2);
+    assert_eq!(one, two);
+    assert_eq!(one.ratio.mean.to_bits(), two.ratio.mean.to_bits());
+    let other_seed = run(&model, 50_000, 43, 2);
+    assert_ne!(one.ratio.mean, other_seed.ratio.mean);
+    // The command line says the same, whatever --threads.
+    let args = |threads| {
+        stdout(&sroi_with_stdin(
+            &[
+                "simulate",
+                "-",
+                "--draws",
+                "20000",
+                "--seed",
+                "7",
+                "--threads",
+                threads,
+                "--format",
+                "json",
+            ],
+            EXAMPLE,
+        ))
+    };
+    assert_eq!(args("1"), args("2"));
+}
+
+#[test]
+fn fixed_assumptions_give_no_spread_and_every_percentile_is_the_base_ratio() {
+    // An empty `uncertainty` table declares the outcome certain; a uniform
+    // distribution of no width is a fixed value too.
+    for declaration in [
+        "uncertainty = {}",
+        "uncertainty = { proxy = { uniform = [800, 800] } }",
+    ] {
+        let text = EXAMPLE.replace("duration = 2", &format!("duration = 2\n{declaration}"));
+        let simulation = run(&model(&text), 5_000, 1, 2);
+        let ratio = &simulation.ratio;
+        assert_eq!(ratio.sd, 0.0, "{declaration}");
+        // The base ratio is 108,380.59 / 100,000 = 1.0838.
+        for figure in [ratio.mean, ratio.p5, ratio.p50, ratio.p95] {
+            assert_eq!(format!("{figure:.4}"), "1.0838", "{declaration}");
+        }
+        assert_eq!(simulation.uncertain, 0);
+        assert!(!simulation.by_default);
+    }
+}
+
+#[test]
+fn the_default_uncertainty_applies_when_the_model_declares_none() {
+    // Default: triangular over deadweight (15%, 25%, 35%), displacement and
+    // attribution (0%, 0%, 10%), drop-off (0%, 10%, 20%), proxy and quantity
+    // ±20%: six uncertain assumptions. The symmetric ones keep their mean;
+    // displacement and attribution average 3⅓%, so the mean value is
+    // 108,380.59 × (1 − 1/30)² = 101,275.57 and the mean ratio about 1.0128.
+    let simulation = run(&model(EXAMPLE), 200_000, 3, 2);
+    assert!(simulation.by_default);
+    assert_eq!(simulation.uncertain, 6);
+    assert!(simulation.ratio.sd > 0.05);
+    let mean = simulation.ratio.mean;
+    assert!(
+        (mean - 1.0128).abs() < 4.0 * simulation.ratio.standard_error,
+        "mean {mean}"
+    );
+    assert!(
+        simulation.ratio.p5 < simulation.ratio.p50 && simulation.ratio.p50 < simulation.ratio.p95
+    );
+    let counted: u64 = simulation.histogram.bins.iter().map(|(_, _, n)| n).sum();
+    assert_eq!(counted, 200_000);
+}
+
+#[test]
+fn declared_distributions_stay_within_their_bounds() {
+    // Only the proxy is uncertain, uniform from £700 to £900: the ratio runs
+    // from 1.0838 × 7/8 = 0.9483 to 1.0838 × 9/8 = 1.2193, and is below 1
+    // when the proxy is below 800 / 1.0838 = £738.14, a chance of 19.07%.
+    let text = EXAMPLE.replace(
+        "duration = 2",
+        "duration = 2\nuncertainty = { proxy = { uniform = [700, 900] }, drop_off = { normal = { sd = \"0%\" } } }",
+    );
+    let simulation = run(&model(&text), 100_000, 9, 2);
+    assert!(simulation.ratio.min >= 0.9483 && simulation.ratio.max <= 1.2193);
+    assert!((simulation.probability_below_target - 0.1907).abs() < 0.005);
+}
+
+#[test]
+fn the_json_has_the_keys_the_issue_fixes() {
+    let output = sroi_with_stdin(
+        &["simulate", "-", "--draws", "1000", "--format", "json"],
+        EXAMPLE,
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+    assert_eq!(json["draws"], 1000);
+    assert_eq!(json["seed"], 1);
+    for measure in ["ratio", "present_value"] {
+        for key in ["mean", "sd", "p5", "p50", "p95"] {
+            assert!(json[measure][key].is_number(), "{measure}.{key}");
+        }
+    }
+    assert!(json["probability_below_target"].is_number());
+}
+
+#[test]
+fn no_draws_is_a_usage_error() {
+    let output = sroi_with_stdin(&["simulate", "-", "--draws", "0"], EXAMPLE);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stdout(&output).is_empty());
+}
+
+#[test]
+fn every_format_writes_the_simulation_without_a_nan() {
+    for format in ["table", "json", "csv", "markdown"] {
+        let output = sroi_with_stdin(
+            &["simulate", "-", "--draws", "500", "--format", format],
+            EXAMPLE,
+        );
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{format}: {}",
+            stderr(&output)
+        );
+        let text = stdout(&output);
+        assert!(
+            !text.to_lowercase().contains("nan") && !text.contains("inf"),
+            "{format}: {text}"
+        );
+    }
+}
