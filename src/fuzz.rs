@@ -34,6 +34,7 @@ pub fn exercise(bytes: &[u8]) {
         }
         exercise_check(&source, &model, &results);
         exercise_compare(&source, &model);
+        exercise_uncertainty(&model, &results);
     }
 }
 
@@ -81,4 +82,27 @@ fn exercise_compare(source: &SourceFile, model: &Model) {
             }
         }
     }
+}
+
+/// Vary every assumption, find every switching value, and run a short
+/// simulation: the arithmetic most likely to meet an extreme value.
+fn exercise_uncertainty(model: &Model, results: &Results) {
+    let target = rust_decimal::Decimal::ONE;
+    let analysis = crate::sensitivity::analyse(
+        model,
+        results,
+        &crate::sensitivity::Steps::default(),
+        target,
+    );
+    std::hint::black_box(&analysis);
+    let settings = crate::simulate::Settings {
+        draws: 64,
+        seed: 1,
+        target,
+    };
+    let progress = std::sync::atomic::AtomicU64::new(0);
+    std::hint::black_box(crate::simulate::simulate(
+        model, results, &settings, &progress,
+    ))
+    .ok();
 }
