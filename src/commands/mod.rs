@@ -54,6 +54,23 @@ pub(crate) fn load(path: &Path) -> Result<(SourceFile, Model), Exit> {
     })
 }
 
+/// What every command that works on one model starts with: refuse an output
+/// that is the model, load it, and compute its figures, reporting any failure.
+pub(crate) fn load_and_calculate(
+    path: &Path,
+    destination: Option<&Path>,
+) -> Result<(SourceFile, Model, crate::calc::Results), Exit> {
+    refuse_to_overwrite(destination, &[path])?;
+    let (source, model) = load(path)?;
+    match crate::calc::calculate(&model) {
+        Ok(results) => Ok((source, model, results)),
+        Err(diagnostic) => Err(report_invalid(
+            &source,
+            &Diagnostics::sorted(vec![diagnostic]),
+        )),
+    }
+}
+
 /// Print every problem of a model; an invalid model exits 1.
 pub(crate) fn report_invalid(source: &SourceFile, diagnostics: &Diagnostics) -> Exit {
     eprint!("{}", diagnostics.render(source));

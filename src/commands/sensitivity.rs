@@ -1,7 +1,6 @@
 //! `sroi sensitivity MODEL`: compute the model, vary each assumption, find the
 //! switching values, compute each scenario, and write them all.
 
-use crate::calc::calculate;
 use crate::cli::SensitivityArgs;
 use crate::diagnostic::{Diagnostics, SourceFile};
 use crate::exit::Exit;
@@ -12,19 +11,12 @@ use crate::sensitivity::{Steps, analyse};
 
 pub fn run(args: &SensitivityArgs) -> Exit {
     let destination = args.output.as_deref();
-    if let Err(exit) = super::refuse_to_overwrite(destination, &[&args.model]) {
-        return exit;
-    }
-    let (source, model) = match super::load(&args.model) {
+    let (source, model, results) = match super::load_and_calculate(&args.model, destination) {
         Ok(loaded) => loaded,
         Err(exit) => return exit,
     };
     let invalid =
         |diagnostic| super::report_invalid(&source, &Diagnostics::sorted(vec![diagnostic]));
-    let results = match calculate(&model) {
-        Ok(results) => results,
-        Err(diagnostic) => return invalid(diagnostic),
-    };
     let steps = Steps {
         deduction: args.deduction_step,
         proxy: args.proxy_step,

@@ -7,9 +7,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
 use crate::calc::Results;
-use crate::calc::calculate;
 use crate::cli::SimulateArgs;
-use crate::diagnostic::Diagnostics;
 use crate::exit::Exit;
 use crate::model::Model;
 use crate::report::simulation;
@@ -20,18 +18,9 @@ const QUIET_FOR: Duration = Duration::from_millis(500);
 
 pub fn run(args: &SimulateArgs) -> Exit {
     let destination = args.output.as_deref();
-    if let Err(exit) = super::refuse_to_overwrite(destination, &[&args.model]) {
-        return exit;
-    }
-    let (source, model) = match super::load(&args.model) {
+    let (source, model, results) = match super::load_and_calculate(&args.model, destination) {
         Ok(loaded) => loaded,
         Err(exit) => return exit,
-    };
-    let results = match calculate(&model) {
-        Ok(results) => results,
-        Err(diagnostic) => {
-            return super::report_invalid(&source, &Diagnostics::sorted(vec![diagnostic]));
-        }
     };
     let settings = Settings {
         draws: args.draws,
