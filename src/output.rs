@@ -7,10 +7,10 @@ use std::io::{self, Write};
 use std::path::Path;
 
 /// Write all of `text` to standard output; a reader that went away is not an error.
-pub fn write_stdout(text: &str) -> io::Result<()> {
+pub fn write_stdout(bytes: impl AsRef<[u8]>) -> io::Result<()> {
     let mut stdout = io::stdout().lock();
     match stdout
-        .write_all(text.as_bytes())
+        .write_all(bytes.as_ref())
         .and_then(|()| stdout.flush())
     {
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
@@ -18,10 +18,10 @@ pub fn write_stdout(text: &str) -> io::Result<()> {
     }
 }
 
-/// Write `text` to a temporary file beside `path`, then rename it into place.
-pub fn write_atomic(path: &Path, text: &str) -> io::Result<()> {
+/// Write `bytes` to a temporary file beside `path`, then rename it into place.
+pub fn write_atomic(path: &Path, bytes: impl AsRef<[u8]>) -> io::Result<()> {
     let mut file = temporary_beside(path)?;
-    file.write_all(text.as_bytes())?;
+    file.write_all(bytes.as_ref())?;
     file.as_file().sync_all()?;
     // On any error above, dropping `file` removes the temporary file.
     file.persist(path).map_err(|error| error.error)?;
@@ -42,9 +42,9 @@ fn temporary_beside(path: &Path) -> io::Result<tempfile::NamedTempFile> {
 }
 
 /// Like `write_atomic`, but fail with `AlreadyExists` rather than replace a file.
-pub fn write_new(path: &Path, text: &str) -> io::Result<()> {
+pub fn write_new(path: &Path, bytes: impl AsRef<[u8]>) -> io::Result<()> {
     let mut file = temporary_beside(path)?;
-    file.write_all(text.as_bytes())?;
+    file.write_all(bytes.as_ref())?;
     file.as_file().sync_all()?;
     file.persist_noclobber(path).map_err(|error| error.error)?;
     Ok(())

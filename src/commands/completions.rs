@@ -10,5 +10,5 @@ pub fn run(args: &CompletionsArgs) -> Exit {
     let mut script = Vec::new();
     // Generated into memory first: clap_complete panics on a broken pipe.
     clap_complete::generate(args.shell, &mut Cli::command(), "sroi", &mut script);
-    super::deliver(&String::from_utf8_lossy(&script), None)
+    super::deliver(&script, None)
 }

@@ -11,5 +11,5 @@ pub fn run(args: &ManArgs) -> Exit {
         eprintln!("sroi: cannot render the manual page: {error}");
         return Exit::Error;
     }
-    super::deliver(&String::from_utf8_lossy(&page), args.output.as_deref())
+    super::deliver(&page, args.output.as_deref())
 }

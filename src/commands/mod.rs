@@ -77,10 +77,11 @@ pub(crate) fn report_invalid(source: &SourceFile, diagnostics: &Diagnostics) -> 
     Exit::Failure
 }
 
-/// Deliver a command's output to a file or standard output.
-pub(crate) fn deliver(text: &str, destination: Option<&Path>) -> Exit {
+/// Deliver a command's output (text, or the bytes of a binary format) to a
+/// file or standard output.
+pub(crate) fn deliver(content: impl AsRef<[u8]>, destination: Option<&Path>) -> Exit {
     let Some(path) = destination else {
-        return match output::write_stdout(text) {
+        return match output::write_stdout(&content) {
             Ok(()) => Exit::Success,
             Err(error) => {
                 eprintln!("sroi: cannot write to standard output: {error}");
@@ -88,7 +89,7 @@ pub(crate) fn deliver(text: &str, destination: Option<&Path>) -> Exit {
             }
         };
     };
-    match output::write_atomic(path, text) {
+    match output::write_atomic(path, content) {
         Ok(()) => Exit::Success,
         Err(error) => {
             eprintln!("sroi: cannot write {}: {error}", path.display());
