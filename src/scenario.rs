@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 
 use crate::calc::{Results, calculate, discount};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, ErrorCode};
 use crate::model::{
     Action, Assumption, Deductions, Limits, Model, Outcome, Override, Scenario, Schedule, Target,
     Value,
@@ -26,20 +26,21 @@ use crate::model::{
 /// The model with the scenario's overrides applied.
 pub fn apply(model: &Model, scenario: &Scenario) -> Result<Model, Diagnostic> {
     let mut applied = model.clone();
-    let fail = |o: &Override, what: &str| {
+    let fail = |o: &Override, (code, what): Refusal| {
         Diagnostic::new(
+            code,
             o.span.clone(),
             format!("scenario {:?} {what}", scenario.name),
         )
     };
     for o in &scenario.overrides {
         if o.target == Target::DiscountRate {
-            apply_discount_rate(&mut applied, &o.action).map_err(|what| fail(o, &what))?;
+            apply_discount_rate(&mut applied, &o.action).map_err(|why| fail(o, why))?;
         }
     }
     for o in &scenario.overrides {
         if o.target == Target::Inputs {
-            apply_inputs(&mut applied, &o.action).map_err(|what| fail(o, &what))?;
+            apply_inputs(&mut applied, &o.action).map_err(|why| fail(o, why))?;
         }
     }
     let overrides = OutcomeOverrides::new(&scenario.overrides);
@@ -52,15 +53,19 @@ pub fn apply(model: &Model, scenario: &Scenario) -> Result<Model, Diagnostic> {
                 };
                 if matches!(o.action, Action::Set(_)) == set_pass {
                     apply_to_outcome(outcome, assumption, &o.action, deductions)
-                        .map_err(|what| fail(o, &what))?;
+                        .map_err(|why| fail(o, why))?;
                 }
             }
         }
         check_additive_sum(outcome, deductions, &overrides, index)
-            .map_err(|(o, what)| fail(o, &what))?;
+            .map_err(|(o, why)| fail(o, why))?;
     }
     Ok(applied)
 }
+
+/// Why an override cannot be applied: the code and the words that finish
+/// "scenario \"…\" …".
+type Refusal = (ErrorCode, String);
 
 /// Every figure of the model under the scenario.
 pub fn evaluate(model: &Model, scenario: &Scenario) -> Result<Results, Diagnostic> {
@@ -111,12 +116,15 @@ impl<'s> OutcomeOverrides<'s> {
     }
 }
 
-fn apply_discount_rate(model: &mut Model, action: &Action) -> Result<(), String> {
+fn apply_discount_rate(model: &mut Model, action: &Action) -> Result<(), Refusal> {
     let conventions = &mut model.conventions;
     if conventions.schedule != Schedule::Flat {
-        return Err(format!(
-            "changes the discount rate, which the \"{}\" schedule does not use",
-            conventions.schedule.as_str()
+        return Err((
+            ErrorCode::Inconsistent,
+            format!(
+                "changes the discount rate, which the \"{}\" schedule does not use",
+                conventions.schedule.as_str()
+            ),
         ));
     }
     conventions.discount_rate = match action {
@@ -129,22 +137,27 @@ fn apply_discount_rate(model: &mut Model, action: &Action) -> Result<(), String>
     Ok(())
 }
 
-fn apply_inputs(model: &mut Model, action: &Action) -> Result<(), String> {
+fn apply_inputs(model: &mut Model, action: &Action) -> Result<(), Refusal> {
+    let too_large = || {
+        (
+            ErrorCode::TooLarge,
+            "makes the inputs too large to compute".to_owned(),
+        )
+    };
     let factor = match action {
         Action::Set(Value::Number(total)) => {
-            let counted = counted_inputs(model).ok_or("makes the inputs too large to compute")?;
-            total
-                .checked_div(counted)
-                .ok_or("sets the inputs, but they discount to nothing and cannot be scaled")?
+            let counted = counted_inputs(model).ok_or_else(too_large)?;
+            total.checked_div(counted).ok_or_else(|| {
+                let what = "sets the inputs, but they discount to nothing and cannot be scaled";
+                (ErrorCode::NothingToValue, what.to_owned())
+            })?
         }
         Action::Relative(change) => Decimal::ONE + change,
         _ => Decimal::ONE,
     };
     for input in &mut model.inputs {
         for amount in &mut input.amounts {
-            *amount = amount
-                .checked_mul(factor)
-                .ok_or("makes the inputs too large to compute")?;
+            *amount = amount.checked_mul(factor).ok_or_else(too_large)?;
         }
     }
     Ok(())
@@ -179,13 +192,14 @@ fn apply_to_outcome(
     assumption: Assumption,
     action: &Action,
     deductions: Deductions,
-) -> Result<(), String> {
+) -> Result<(), Refusal> {
     let too_large = || {
-        format!(
+        let what = format!(
             "makes the {} of outcome `{}` too large to compute",
             assumption.words(),
             outcome.id
-        )
+        );
+        (ErrorCode::TooLarge, what)
     };
     match (action, assumption) {
         (Action::Set(Value::Quantities(quantities)), _) => outcome.quantities = quantities.clone(),
@@ -253,7 +267,7 @@ fn check_additive_sum<'s>(
     deductions: Deductions,
     overrides: &OutcomeOverrides<'s>,
     index: usize,
-) -> Result<(), (&'s Override, String)> {
+) -> Result<(), (&'s Override, Refusal)> {
     let sum: Decimal = Assumption::DEDUCTIONS
         .iter()
         .filter_map(|a| a.rate_of(outcome))
@@ -268,10 +282,13 @@ fn check_additive_sum<'s>(
     match culprit {
         Some(o) => Err((
             o,
-            format!(
-                "makes the deductions of outcome `{}` add up to {}%, more than 100% under additive deductions",
-                outcome.id,
-                (sum * Decimal::ONE_HUNDRED).normalize()
+            (
+                ErrorCode::OverDeducted,
+                format!(
+                    "makes the deductions of outcome `{}` add up to {}%, more than 100% under additive deductions",
+                    outcome.id,
+                    (sum * Decimal::ONE_HUNDRED).normalize()
+                ),
             ),
         )),
         None => Ok(()),

@@ -8,7 +8,7 @@ pub mod discount;
 
 use rust_decimal::Decimal;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, ErrorCode};
 use crate::model::{Conventions, Deductions, Model, Outcome};
 
 /// Every figure the calculation produces, unrounded.
@@ -302,7 +302,7 @@ fn sum(values: impl IntoIterator<Item = Decimal>, what: &str) -> Result<Decimal,
 }
 
 fn outcome_overflow(outcome: &Outcome) -> Diagnostic {
-    Diagnostic::new(
+    Diagnostic::new(ErrorCode::TooLarge,
         outcome.spans.of("quantity"),
         format!(
             "outcome `{}` is too large to compute: its value exceeds the largest supported amount (about 7.9e28)",
@@ -314,6 +314,7 @@ fn outcome_overflow(outcome: &Outcome) -> Diagnostic {
 
 fn overflow_of(what: &str) -> Diagnostic {
     Diagnostic::new(
+        ErrorCode::TooLarge,
         0..0,
         format!("{what} exceeds the largest supported amount (about 7.9e28)"),
     )

@@ -1,9 +1,10 @@
 //! Every lint `sroi check` knows, in one table: its stable code, a short
 //! name, its default severity and what it means. Codes are grouped by the
 //! SROI principle they serve: SROI1xx over-claiming, SROI2xx transparency,
-//! SROI3xx completeness, SROI4xx published figures and thresholds; SROI000 is
-//! a model that does not load at all. A code never changes meaning once
-//! published: CI configurations and `[check]` tables name them.
+//! SROI3xx completeness, SROI4xx published figures and thresholds. A model
+//! that does not load is reported under the codes of its problems, SROI000 to
+//! SROI099 (`diagnostic::code`). A code never changes meaning once published:
+//! CI configurations and `[check]` tables name them.
 
 use std::fmt;
 use std::str::FromStr;
@@ -28,7 +29,6 @@ impl Severity {
 /// A lint, by the code it is reported under.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Code {
-    InvalidModel,
     NoDeductions,
     LongDuration,
     NoDropOff,
@@ -78,8 +78,7 @@ const fn lint(
 use Severity::{Error, Warning};
 
 #[rustfmt::skip]
-pub const LINTS: [Lint; 19] = [
-    lint(Code::InvalidModel, "SROI000", "invalid-model", Error, "the model does not load: a rule of the file format is broken"),
+pub const LINTS: [Lint; 18] = [
     lint(Code::NoDeductions, "SROI101", "no-deductions", Warning, "an outcome with no deadweight, displacement or attribution"),
     lint(Code::LongDuration, "SROI102", "long-duration", Warning, "an outcome lasting more than 5 years"),
     lint(Code::NoDropOff, "SROI103", "no-drop-off", Warning, "an outcome lasting more than 1 year with no drop-off"),
@@ -134,6 +133,12 @@ pub fn help_table() -> String {
             lint.summary
         ));
     }
+    let load_errors = &crate::diagnostic::code::CATALOGUE;
+    out.push_str(&format!(
+        "\nA model that does not load fails with the codes of its problems, {} to\n{} (the README's table of errors has each one with an example and the fix).\n",
+        load_errors[0].id,
+        load_errors[load_errors.len() - 1].id
+    ));
     out.push_str("\nA model accepts a warning with a reason in its [check] table:\n");
     out.push_str("  [check]\n  allow = [{ code = \"SROI304\", reason = \"…\" }]\n");
     out.push_str("\nExit codes: 0 every check passed; 1 a model is invalid, a published figure is not\nreproduced, or an error or denied warning was found; 2 a path cannot be read or\nthe arguments are wrong.");
@@ -229,6 +234,5 @@ mod tests {
     fn only_warnings_can_be_allowed() {
         assert!(Code::NoIndicator.can_be_allowed());
         assert!(!Code::PublishedNotReproduced.can_be_allowed());
-        assert!(!Code::InvalidModel.can_be_allowed());
     }
 }

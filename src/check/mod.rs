@@ -21,7 +21,7 @@ use std::path::Path;
 use rust_decimal::Decimal;
 
 use crate::calc::{self, Results};
-use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile, Span};
+use crate::diagnostic::{Diagnostic, Diagnostics, ErrorCode, SourceFile, Span};
 use crate::exit::Exit;
 use crate::model::{self, LoadError, Model};
 
@@ -114,7 +114,10 @@ pub fn check_file(path: &Path, policy: &Policy) -> FileCheck {
                 "the file is larger than the limit of {} MiB for a model",
                 limit / (1024 * 1024)
             );
-            return invalid(SourceFile::new(path, ""), Diagnostic::new(0..0, message));
+            return invalid(
+                SourceFile::new(path, ""),
+                Diagnostic::new(ErrorCode::OverLimit, 0..0, message),
+            );
         }
         Err(LoadError::Invalid {
             source,

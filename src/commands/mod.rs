@@ -42,7 +42,8 @@ pub(crate) fn load(path: &Path) -> Result<(SourceFile, Model), Exit> {
         }
         LoadError::TooLarge { path, limit } => {
             eprintln!(
-                "{path}: the file is larger than the limit of {} MiB for a model",
+                "{path}: error[{}]: the file is larger than the limit of {} MiB for a model",
+                crate::diagnostic::ErrorCode::OverLimit,
                 limit / (1024 * 1024)
             );
             Exit::Failure

@@ -18,7 +18,7 @@ use std::borrow::Cow;
 use rust_decimal::Decimal;
 
 use crate::calc::{self, Results};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, ErrorCode};
 use crate::model::{Conventions, Model};
 
 pub use conventions::{Convention, differences as convention_differences};
@@ -150,7 +150,7 @@ fn under_conventions(subject: &Subject, base: &Conventions) -> Result<Model, Dia
         for outcome in &model.outcomes {
             let sum = outcome.deadweight + outcome.displacement + outcome.attribution;
             if sum > Decimal::ONE {
-                return Err(Diagnostic::new(
+                return Err(Diagnostic::new(ErrorCode::OverDeducted,
                     outcome.spans.table.clone(),
                     format!(
                         "under the first model's additive deductions, outcome `{}` would deduct {}% (deadweight, displacement and attribution added), more than 100%",

@@ -17,7 +17,7 @@ use super::Spans;
 use super::fields::TableReader;
 use super::schema::{self, Limits};
 use crate::check::codes::Code;
-use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::diagnostic::{Diagnostic, ErrorCode, SourceFile};
 
 /// What the `[check]` table says; empty when the model has none.
 #[derive(Debug, Clone, Default)]
@@ -81,7 +81,7 @@ pub(super) fn read(
         {
             let span = r.spans.of("reason");
             r.report(
-                Diagnostic::new(span, "`reason` is empty")
+                Diagnostic::new(ErrorCode::RefusedAllowance, span, "`reason` is empty")
                     .with_hint("say why the lint does not apply to this model; reviewers read it"),
             );
         }
@@ -105,7 +105,11 @@ fn parse_code(text: &str, span: crate::diagnostic::Span) -> Result<Code, Diagnos
     let code: Code = text
         .parse()
         .map_err(|error: crate::check::codes::UnknownCode| {
-            let diagnostic = Diagnostic::new(span.clone(), format!("unknown lint code `{text}`"));
+            let diagnostic = Diagnostic::new(
+                ErrorCode::UnknownReference,
+                span.clone(),
+                format!("unknown lint code `{text}`"),
+            );
             match error.suggestion {
                 Some(near) => diagnostic.with_hint(format!("did you mean `{near}`?")),
                 None => diagnostic.with_hint(
@@ -117,6 +121,7 @@ fn parse_code(text: &str, span: crate::diagnostic::Span) -> Result<Code, Diagnos
         return Ok(code);
     }
     Err(Diagnostic::new(
+        ErrorCode::RefusedAllowance,
         span,
         format!("`{code}` cannot be allowed: it is an error, not a warning"),
     )
@@ -125,7 +130,12 @@ fn parse_code(text: &str, span: crate::diagnostic::Span) -> Result<Code, Diagnos
 
 fn duplicate(code: Code, spans: &Spans, first: &Allowance, source: &SourceFile) -> Diagnostic {
     let line = source.position(first.spans.of("code").start).line;
-    Diagnostic::new(spans.of("code"), format!("`{code}` is allowed twice")).with_hint(format!(
+    Diagnostic::new(
+        ErrorCode::Duplicate,
+        spans.of("code"),
+        format!("`{code}` is allowed twice"),
+    )
+    .with_hint(format!(
         "it is first allowed on line {line}; keep one entry with one reason"
     ))
 }

@@ -9,7 +9,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::Spans;
 use super::schema::{Limits, nearest};
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Diagnostic, ErrorCode, Span};
 use crate::number::{NumberError, parse_decimal};
 
 /// A table being read, the name it is reported under, and where problems go.
@@ -67,7 +67,10 @@ impl<'t, 'd, 'i> TableReader<'t, 'd, 'i> {
         if value.is_none() {
             let message = format!("{} is missing `{key}`", self.what);
             let hint = format!("`{key}` is required; add `{key} = …` to this table");
-            self.report(Diagnostic::new(self.spans.table.clone(), message).with_hint(hint));
+            self.report(
+                Diagnostic::new(ErrorCode::MissingField, self.spans.table.clone(), message)
+                    .with_hint(hint),
+            );
         }
         value
     }
@@ -90,6 +93,7 @@ impl<'t, 'd, 'i> TableReader<'t, 'd, 'i> {
         let chars = text.chars().count();
         if chars > self.limits.max_text_chars {
             self.report(Diagnostic::new(
+                ErrorCode::OverLimit,
                 value.span(),
                 format!(
                     "`{key}` is {chars} characters long, more than the limit of {}",
@@ -125,6 +129,7 @@ impl<'t, 'd, 'i> TableReader<'t, 'd, 'i> {
             })
             .collect();
         let mut diagnostic = Diagnostic::new(
+            ErrorCode::BadIdentifier,
             value.span(),
             format!("`{key}` must use only a-z, 0-9, `_` and `-`, found {id:?}"),
         );
@@ -153,6 +158,7 @@ impl<'t, 'd, 'i> TableReader<'t, 'd, 'i> {
         }
         let valid = quoted_list(names);
         let mut diagnostic = Diagnostic::new(
+            ErrorCode::UnknownChoice,
             value.span(),
             format!("`{key}` must be one of {valid}, found {text:?}"),
         );
@@ -199,6 +205,7 @@ impl<'t, 'd, 'i> TableReader<'t, 'd, 'i> {
                     .filter(|d| d.fract().is_zero())
                     .map(|d| format!("write {} without a decimal point", d.trunc()));
                 let mut diagnostic = Diagnostic::new(
+                    ErrorCode::WrongType,
                     value.span(),
                     format!("`{key}` must be {expected}, found {}", float.as_str()),
                 );
@@ -222,6 +229,7 @@ impl<'t, 'd, 'i> TableReader<'t, 'd, 'i> {
                     .map(|i| i.to_string())
                     .unwrap_or_default();
                 self.report(Diagnostic::new(
+                    ErrorCode::OutOfRange,
                     value.span(),
                     format!("`{key}` must be {expected}, found {found}"),
                 ));
@@ -279,7 +287,13 @@ impl<'t, 'd, 'i> TableReader<'t, 'd, 'i> {
         };
         let max = self.limits.max_years as usize;
         if items.is_empty() || items.len() > max {
+            let code = if items.is_empty() {
+                ErrorCode::OutOfRange
+            } else {
+                ErrorCode::OverLimit
+            };
             self.report(Diagnostic::new(
+                code,
                 value.span(),
                 format!(
                     "`{key}` must be a number or a list of 1 to {max} numbers (one per year), found a list of {}",
@@ -336,6 +350,7 @@ impl<'t, 'd, 'i> TableReader<'t, 'd, 'i> {
             _ => rate.normalize().to_string(),
         };
         let mut diagnostic = Diagnostic::new(
+            ErrorCode::OutOfRange,
             value.span(),
             format!("`{key}` must be between 0% and 100%, found {written}"),
         );
@@ -377,6 +392,7 @@ impl<'t, 'd, 'i> TableReader<'t, 'd, 'i> {
         };
         if items.len() > self.limits.max_entries {
             self.report(Diagnostic::new(
+                ErrorCode::OverLimit,
                 value.span(),
                 format!(
                     "the model has {} entries in `{key}`, more than the limit of {}",
@@ -399,6 +415,7 @@ impl<'t, 'd, 'i> TableReader<'t, 'd, 'i> {
     pub(crate) fn wrong_type(&mut self, key: &str, value: &Spanned<DeValue<'_>>, expected: &str) {
         let found = describe(value.get_ref());
         self.report(Diagnostic::new(
+            ErrorCode::WrongType,
             value.span(),
             format!("`{key}` must be {expected}, found {found}"),
         ));
@@ -411,14 +428,23 @@ impl<'t, 'd, 'i> TableReader<'t, 'd, 'i> {
         error: NumberError,
     ) -> Option<T> {
         let found = describe(value.get_ref());
-        let message = match error {
-            NumberError::NotFinite => format!("`{key}` must be a finite number, found {found}"),
-            NumberError::TooLarge => format!(
-                "`{key}` is too large or too precise: numbers are exact decimals of at most 28 digits (up to about 7.9e28), found {found}"
+        let (code, message) = match error {
+            NumberError::NotFinite => (
+                ErrorCode::WrongType,
+                format!("`{key}` must be a finite number, found {found}"),
             ),
-            NumberError::Invalid => format!("`{key}` must be a number, found {found}"),
+            NumberError::TooLarge => (
+                ErrorCode::TooLarge,
+                format!(
+                    "`{key}` is too large or too precise: numbers are exact decimals of at most 28 digits (up to about 7.9e28), found {found}"
+                ),
+            ),
+            NumberError::Invalid => (
+                ErrorCode::WrongType,
+                format!("`{key}` must be a number, found {found}"),
+            ),
         };
-        self.report(Diagnostic::new(value.span(), message));
+        self.report(Diagnostic::new(code, value.span(), message));
         None
     }
 }
@@ -435,7 +461,11 @@ pub(crate) fn unknown_key(
     allowed: &[&str],
 ) -> Diagnostic {
     let name = key.get_ref();
-    let diagnostic = Diagnostic::new(key.span(), format!("unknown field `{name}` in {what}"));
+    let diagnostic = Diagnostic::new(
+        ErrorCode::UnknownField,
+        key.span(),
+        format!("unknown field `{name}` in {what}"),
+    );
     match nearest(name, allowed.iter().copied()) {
         Some(near) => diagnostic.with_hint(format!("did you mean `{near}`?")),
         None => diagnostic.with_hint(format!("valid fields are {}", backticked_list(allowed))),

@@ -15,7 +15,7 @@ use super::{
     Analysis, Conventions, Deductions, Input, Kind, Model, Outcome, Published, Scenario, Schedule,
     Stakeholder, scenarios, uncertainty,
 };
-use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile, Span};
+use crate::diagnostic::{Diagnostic, Diagnostics, ErrorCode, SourceFile, Span};
 
 /// Why a model could not be loaded.
 #[derive(Debug)]
@@ -56,6 +56,7 @@ pub fn load_file(path: &Path, limits: Limits) -> Result<(SourceFile, Model), Loa
             let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
             let source = SourceFile::new(name, text);
             let diagnostic = Diagnostic::new(
+                ErrorCode::NotToml,
                 offset..offset + 1,
                 format!("the file is not UTF-8 text (byte 0x{bad_byte:02X})"),
             )
@@ -136,7 +137,7 @@ fn syntax_diagnostic(error: &toml::de::Error) -> Diagnostic {
     if let Some(first) = message.get(..1) {
         message.replace_range(..1, &first.to_lowercase());
     }
-    Diagnostic::new(span, format!("invalid TOML: {message}"))
+    Diagnostic::new(ErrorCode::NotToml, span, format!("invalid TOML: {message}"))
 }
 
 /// Reads each table of the document in turn, then the rules that span tables.
@@ -169,8 +170,12 @@ impl ModelReader<'_> {
         let analysis = analysis.and_then(|table| self.analysis(table));
         if analysis_missing {
             self.diagnostics.push(
-                Diagnostic::new(0..0, "the model has no [analysis] table")
-                    .with_hint("start the file with [analysis] and name = \"…\""),
+                Diagnostic::new(
+                    ErrorCode::MissingField,
+                    0..0,
+                    "the model has no [analysis] table",
+                )
+                .with_hint("start the file with [analysis] and name = \"…\""),
             );
         }
         let conventions = match conventions {
@@ -234,11 +239,15 @@ impl ModelReader<'_> {
             if let Some(first) = first_of.insert(&scenario.name, span.clone()) {
                 let line = self.source.position(first.start).line;
                 self.diagnostics.push(
-                    Diagnostic::new(span, format!("duplicate scenario name {:?}", scenario.name))
-                        .with_hint(format!(
-                            "scenario names must be unique; {:?} is first used on line {line}",
-                            scenario.name
-                        )),
+                    Diagnostic::new(
+                        ErrorCode::Duplicate,
+                        span,
+                        format!("duplicate scenario name {:?}", scenario.name),
+                    )
+                    .with_hint(format!(
+                        "scenario names must be unique; {:?} is first used on line {line}",
+                        scenario.name
+                    )),
                 );
             }
         }
@@ -280,7 +289,7 @@ impl ModelReader<'_> {
                     .filter(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()));
                 if code.is_some() && valid.is_none() {
                     r.report(
-                        Diagnostic::new(
+                        Diagnostic::new(ErrorCode::BadIdentifier,
                             value.span(),
                             format!(
                                 "`currency` must be a three-letter ISO 4217 code in capitals, found {:?}",
@@ -358,6 +367,7 @@ impl ModelReader<'_> {
         if let (Some(size), Some(value)) = (size, r.value("size")) {
             if size < Decimal::ZERO {
                 r.report(Diagnostic::new(
+                    ErrorCode::OutOfRange,
                     value.span(),
                     format!("`size` must be zero or more, found {size}"),
                 ));
@@ -418,9 +428,12 @@ impl ModelReader<'_> {
             if amounts.iter().any(|a| a.is_sign_negative() && !a.is_zero()) {
                 let span = r.spans.of("amount");
                 r.report(
-                    Diagnostic::new(span, "`amount` must be zero or more in every year").with_hint(
-                        "inputs are what stakeholders put in; record savings as outcomes",
-                    ),
+                    Diagnostic::new(
+                        ErrorCode::OutOfRange,
+                        span,
+                        "`amount` must be zero or more in every year",
+                    )
+                    .with_hint("inputs are what stakeholders put in; record savings as outcomes"),
                 );
             }
         }
@@ -457,7 +470,7 @@ impl ModelReader<'_> {
             {
                 let span = r.spans.of("quantity");
                 r.report(
-                    Diagnostic::new(span, format!("`quantity` must be zero or more, found {negative}"))
+                    Diagnostic::new(ErrorCode::OutOfRange, span, format!("`quantity` must be zero or more, found {negative}"))
                         .with_hint("for a change for the worse, keep the quantity positive and make `proxy` negative"),
                 );
             }
@@ -578,14 +591,20 @@ impl ModelReader<'_> {
             ),
             (None, false) => format!("declared stakeholders: {}", declared.join(", ")),
         };
-        self.diagnostics
-            .push(Diagnostic::new(reference.span, message).with_hint(hint));
+        self.diagnostics.push(
+            Diagnostic::new(ErrorCode::UnknownReference, reference.span, message).with_hint(hint),
+        );
         None
     }
 
     fn duplicate(&mut self, kind: &str, id: &str, span: Span, first: Span) {
         self.diagnostics.push(
-            Diagnostic::new(span, format!("duplicate {kind} id `{id}`")).with_hint(format!(
+            Diagnostic::new(
+                ErrorCode::Duplicate,
+                span,
+                format!("duplicate {kind} id `{id}`"),
+            )
+            .with_hint(format!(
                 "ids must be unique; `{id}` is first declared on line {}",
                 self.source.position(first.start).line
             )),
@@ -612,9 +631,10 @@ impl ModelReader<'_> {
         };
         if !has_entries("outcomes") {
             self.diagnostics.push(
-                Diagnostic::new(0..0, "the model has no outcomes").with_hint(
-                    "add an [[outcomes]] table for each change a stakeholder experiences",
-                ),
+                Diagnostic::new(ErrorCode::NothingToValue, 0..0, "the model has no outcomes")
+                    .with_hint(
+                        "add an [[outcomes]] table for each change a stakeholder experiences",
+                    ),
             );
         }
         let inputs_total: Decimal = inputs
@@ -627,6 +647,7 @@ impl ModelReader<'_> {
         if inputs_total <= Decimal::ZERO && !unreadable_inputs {
             self.diagnostics.push(
                 Diagnostic::new(
+                    ErrorCode::NothingToValue,
                     0..0,
                     "the model has no inputs above zero, so it has no ratio",
                 )
@@ -678,7 +699,7 @@ fn check_additive_sum(
     );
     let span = r.spans.table.clone();
     r.report(
-        Diagnostic::new(span, message).with_hint(
+        Diagnostic::new(ErrorCode::OverDeducted, span, message).with_hint(
             "lower one of them, or set deductions = \"multiplicative\" in [conventions]",
         ),
     );

@@ -10,7 +10,7 @@ use toml::de::DeValue;
 use super::assumption::{Assumption, Kind};
 use super::fields::{TableReader, describe, percentage};
 use super::scenarios::{Action, Target, Value};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, ErrorCode};
 
 /// The kind of value a target holds.
 fn kind(target: Target) -> Kind {
@@ -38,7 +38,7 @@ pub(super) fn set(
             if total <= Decimal::ZERO {
                 let message = format!("`{address}` must be above zero, found {total}");
                 r.report(
-                    Diagnostic::new(value.span(), message).with_hint(
+                    Diagnostic::new(ErrorCode::OutOfRange, value.span(), message).with_hint(
                         "`inputs` sets the inputs total; a ratio needs inputs above zero",
                     ),
                 );
@@ -69,7 +69,15 @@ fn quantities(
                     "`{address}` must be a number or a list of 1 to {max} numbers (one per year), found a list of {}",
                     items.len()
                 );
-                r.report(Diagnostic::new(value.span(), message));
+                r.report(Diagnostic::new(
+                    if items.is_empty() {
+                        ErrorCode::OutOfRange
+                    } else {
+                        ErrorCode::OverLimit
+                    },
+                    value.span(),
+                    message,
+                ));
                 return None;
             }
             let read: Vec<Option<Decimal>> = items
@@ -85,7 +93,11 @@ fn quantities(
         .find(|q| q.is_sign_negative() && !q.is_zero())
     {
         let message = format!("`{address}` must be zero or more, found {negative}");
-        r.report(Diagnostic::new(value.span(), message));
+        r.report(Diagnostic::new(
+            ErrorCode::OutOfRange,
+            value.span(),
+            message,
+        ));
         return None;
     }
     Some(numbers)
@@ -108,7 +120,9 @@ pub(super) fn change(
                 );
                 let hint =
                     "\"+10%\" takes 25% to 35%; to give the new rate itself, put it under `set`";
-                r.report(Diagnostic::new(value.span(), message).with_hint(hint));
+                r.report(
+                    Diagnostic::new(ErrorCode::WrongType, value.span(), message).with_hint(hint),
+                );
                 return None;
             };
             Some(Action::Points(points))
@@ -129,7 +143,7 @@ fn relative(
             "`{address}` in `change` must be a percentage change such as \"-20%\" or \"+10%\", found {found}"
         );
         let hint = "to give the new value itself, put it under `set`";
-        r.report(Diagnostic::new(value.span(), message).with_hint(hint));
+        r.report(Diagnostic::new(ErrorCode::WrongType, value.span(), message).with_hint(hint));
         return None;
     };
     let floor = -Decimal::ONE;
@@ -148,7 +162,11 @@ fn relative(
             "`{address}` in `change` must be {limit}, found {}",
             written(value)
         );
-        r.report(Diagnostic::new(value.span(), message));
+        r.report(Diagnostic::new(
+            ErrorCode::OutOfRange,
+            value.span(),
+            message,
+        ));
         return None;
     }
     Some(Action::Relative(change))
@@ -171,7 +189,7 @@ fn years(
             let message = format!(
                 "`{address}` in `change` must be a whole number of years from -{max} to {max} such as +1 or -1, found {found}"
             );
-            r.report(Diagnostic::new(value.span(), message));
+            r.report(Diagnostic::new(ErrorCode::WrongType, value.span(), message));
             None
         }
     }

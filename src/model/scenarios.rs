@@ -26,7 +26,7 @@ use super::Spans;
 use super::assumption::Assumption;
 use super::fields::TableReader;
 use super::schema::{Limits, nearest};
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Diagnostic, ErrorCode, Span};
 
 pub(crate) const SCENARIO: &[&str] = &["name", "description", "set", "change"];
 
@@ -110,7 +110,12 @@ impl<'a> OutcomeIds<'a> {
             Some(near) => format!("did you mean `{near}`? outcomes: {listed}"),
             None => format!("outcomes: {listed}; `*` addresses every outcome"),
         };
-        Diagnostic::new(span, format!("unknown outcome `{id}`")).with_hint(hint)
+        Diagnostic::new(
+            ErrorCode::UnknownReference,
+            span,
+            format!("unknown outcome `{id}`"),
+        )
+        .with_hint(hint)
     }
 }
 
@@ -131,6 +136,7 @@ pub(super) fn read(
     if name.as_deref().is_some_and(|n| n.trim().is_empty()) {
         let span = r.spans.of("name");
         r.report(Diagnostic::new(
+            ErrorCode::MissingField,
             span,
             "`name` of a scenario must not be empty",
         ));
@@ -239,7 +245,14 @@ fn target(
     let Some((outcome, field)) = address.split_once('.') else {
         let message = format!("unknown address `{address}` in {}", r.what);
         let hint = "write OUTCOME_ID.FIELD (\"isolation.proxy\"), \"*.FIELD\" for every outcome, \"inputs\" or \"discount_rate\"";
-        r.report(Diagnostic::new(entry.outcome_span.clone(), message).with_hint(hint));
+        r.report(
+            Diagnostic::new(
+                ErrorCode::UnknownReference,
+                entry.outcome_span.clone(),
+                message,
+            )
+            .with_hint(hint),
+        );
         return None;
     };
     let index = match outcome {
@@ -259,7 +272,10 @@ fn target(
             Some(near) => format!("did you mean `{near}`?"),
             None => format!("a scenario can change {}", keys.join(", ")),
         };
-        r.report(Diagnostic::new(entry.field_span.clone(), message).with_hint(hint));
+        r.report(
+            Diagnostic::new(ErrorCode::UnknownField, entry.field_span.clone(), message)
+                .with_hint(hint),
+        );
         return None;
     };
     Some(match index {
@@ -281,9 +297,11 @@ fn check_each_target_once(r: &mut TableReader<'_, '_, '_>, overrides: &[Override
             } else {
                 format!("{} gives the same field twice", r.what)
             };
-            r.report(Diagnostic::new(item.span.clone(), message).with_hint(
-                "keep one: `set` gives the new value, `change` moves the model's value",
-            ));
+            r.report(
+                Diagnostic::new(ErrorCode::Inconsistent, item.span.clone(), message).with_hint(
+                    "keep one: `set` gives the new value, `change` moves the model's value",
+                ),
+            );
             once = false;
         }
     }

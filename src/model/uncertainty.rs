@@ -23,7 +23,7 @@ use super::assumption::Assumption;
 use super::fields::{TableReader, describe, unknown_key};
 use super::schema::nearest;
 use super::uncertainty_values::Reading;
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Diagnostic, ErrorCode, Span};
 
 /// The fields that may be uncertain: those the value of an outcome is linear
 /// or smooth in. Duration and start year are whole years; vary them in scenarios.
@@ -141,7 +141,7 @@ fn distribution(
             describe(value.get_ref())
         );
         let hint = "for example { triangular = [min, mode, max] }, { uniform = [min, max] }, { pert = [min, mode, max] } or { normal = { sd = … } }";
-        r.report(Diagnostic::new(value.span(), message).with_hint(hint));
+        r.report(Diagnostic::new(ErrorCode::WrongType, value.span(), message).with_hint(hint));
         return None;
     };
     let label = format!("uncertainty.{field}.{}", shape.get_ref());
@@ -171,7 +171,9 @@ fn distribution(
                 Some(near) => format!("did you mean `{near}`?"),
                 None => "distributions are `triangular`, `uniform`, `pert` and `normal`".to_owned(),
             };
-            r.report(Diagnostic::new(shape.span(), message).with_hint(hint));
+            r.report(
+                Diagnostic::new(ErrorCode::UnknownChoice, shape.span(), message).with_hint(hint),
+            );
             None
         }
     }

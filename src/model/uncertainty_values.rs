@@ -9,7 +9,7 @@ use toml::de::DeValue;
 use super::assumption::{Assumption, Kind};
 use super::fields::{TableReader, describe, percentage, unknown_key};
 use super::uncertainty::Distribution;
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Diagnostic, ErrorCode, Span};
 
 /// How one declaration's numbers are read and turned into values of the field.
 pub(super) struct Reading<'l> {
@@ -46,7 +46,15 @@ impl Reading<'_> {
                 None => describe(spec.get_ref()),
             };
             let message = format!("`{}` must be a list {names}, found {found}", self.label);
-            r.report(Diagnostic::new(spec.span(), message));
+            r.report(Diagnostic::new(
+                if spec.get_ref().as_array().is_some() {
+                    ErrorCode::Inconsistent
+                } else {
+                    ErrorCode::WrongType
+                },
+                spec.span(),
+                message,
+            ));
             return None;
         };
         let written: Vec<Option<Written>> = items.iter().map(|item| self.number(r, item)).collect();
@@ -69,7 +77,11 @@ impl Reading<'_> {
         };
         if let Some(problem) = problem {
             let message = format!("`{}` must be {names} {problem}", self.label);
-            r.report(Diagnostic::new(spec.span(), message));
+            r.report(Diagnostic::new(
+                ErrorCode::Inconsistent,
+                spec.span(),
+                message,
+            ));
             return None;
         }
         let mut values: Vec<Decimal> = Vec::with_capacity(N);
@@ -95,7 +107,7 @@ impl Reading<'_> {
                 self.label,
                 describe(spec.get_ref())
             );
-            r.report(Diagnostic::new(spec.span(), message));
+            r.report(Diagnostic::new(ErrorCode::WrongType, spec.span(), message));
             return None;
         };
         let mut complete = true;
@@ -119,7 +131,7 @@ impl Reading<'_> {
         let Some(sd_value) = table.get("sd") else {
             let message = format!("`{}` is missing `sd`", self.label);
             r.report(
-                Diagnostic::new(spec.span(), message)
+                Diagnostic::new(ErrorCode::MissingField, spec.span(), message)
                     .with_hint("add sd = … (the standard deviation)"),
             );
             return None;
@@ -127,7 +139,11 @@ impl Reading<'_> {
         let sd = match self.number(r, sd_value)? {
             Written::Value(sd) | Written::Change(sd) if sd < Decimal::ZERO => {
                 let message = format!("`{}.sd` must be zero or more, found {sd}", self.label);
-                r.report(Diagnostic::new(sd_value.span(), message));
+                r.report(Diagnostic::new(
+                    ErrorCode::OutOfRange,
+                    sd_value.span(),
+                    message,
+                ));
                 None
             }
             Written::Value(sd) => Some(sd),
@@ -180,7 +196,7 @@ impl Reading<'_> {
                     "`{}` must be given as percentage changes, as the quantity is given per year, found {value}",
                     self.label
                 );
-                r.report(Diagnostic::new(span, message).with_hint(
+                r.report(Diagnostic::new(ErrorCode::Inconsistent, span, message).with_hint(
                     "for example [\"-20%\", \"0%\", \"+20%\"]: every cohort moves in proportion",
                 ));
                 return None;
@@ -190,6 +206,7 @@ impl Reading<'_> {
                 Some(value) => value,
                 None => {
                     r.report(Diagnostic::new(
+                        ErrorCode::TooLarge,
                         span,
                         format!("`{}` is too large", self.label),
                     ));
@@ -199,7 +216,7 @@ impl Reading<'_> {
         };
         if quantity && value < Decimal::ZERO {
             let message = format!("`{}` must not take the quantity below zero", self.label);
-            r.report(Diagnostic::new(span, message));
+            r.report(Diagnostic::new(ErrorCode::OutOfRange, span, message));
             return None;
         }
         Some(value)

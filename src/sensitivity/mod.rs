@@ -19,7 +19,7 @@ use rayon::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::calc::{Results, discount};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, ErrorCode};
 use crate::model::{Assumption, Deductions, Limits, Model, Outcome, Schedule};
 use profile::Profile;
 
@@ -150,6 +150,7 @@ pub fn analyse(
 ) -> Result<Analysis, Diagnostic> {
     let ratio = results.ratio.ok_or_else(|| {
         Diagnostic::new(
+            ErrorCode::NothingToValue,
             0..0,
             "the inputs discount to nothing, so the model has no ratio to vary",
         )
@@ -293,6 +294,7 @@ fn decay(factors: &[Decimal]) -> Decimal {
 
 fn overflow_in(outcome: &Outcome) -> Diagnostic {
     Diagnostic::new(
+        ErrorCode::TooLarge,
         outcome.spans.of("quantity"),
         format!(
             "varying outcome `{}` takes its value beyond the largest supported amount (about 7.9e28)",
@@ -303,6 +305,7 @@ fn overflow_in(outcome: &Outcome) -> Diagnostic {
 
 fn overflow_of(what: &str) -> Diagnostic {
     Diagnostic::new(
+        ErrorCode::TooLarge,
         0..0,
         format!("varying {what} goes beyond the largest supported amount (about 7.9e28)"),
     )

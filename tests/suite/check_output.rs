@@ -90,10 +90,12 @@ fn an_invalid_model_gets_the_same_diagnostics_as_calc() {
     assert_eq!(
         (
             problem["code"].as_str(),
+            problem["name"].as_str(),
             problem["line"].as_u64(),
             problem["column"].as_u64()
         ),
-        (Some("SROI000"), Some(20), Some(12))
+        // The fixture's expected message: a negative rate is out of range.
+        (Some("SROI005"), Some("out-of-range"), Some(20), Some(12))
     );
 }
 

@@ -8,8 +8,8 @@
 //! text, as plain log lines.
 
 use super::{Rendered, location, shown, text};
-use crate::check::{Code, FileCheck, Finding, Severity};
-use crate::diagnostic::SourceFile;
+use crate::check::{FileCheck, Finding, Severity};
+use crate::diagnostic::{SourceFile, Span};
 
 pub fn file(check: &FileCheck, quiet: bool) -> Rendered {
     let mut stdout = String::new();
@@ -26,16 +26,15 @@ pub fn file(check: &FileCheck, quiet: bool) -> Rendered {
             diagnostics,
         } => {
             for diagnostic in &diagnostics.items {
-                let finding = Finding {
-                    hint: diagnostic.hint.clone(),
-                    ..Finding::new(
-                        Code::InvalidModel,
-                        diagnostic.span.clone(),
-                        diagnostic.message.clone(),
-                        "",
-                    )
-                };
-                stdout.push_str(&annotation(source, &finding));
+                let mut message = diagnostic.message.clone();
+                append_hint(&mut message, diagnostic.hint.as_deref());
+                stdout.push_str(&located(
+                    source,
+                    &diagnostic.span,
+                    Severity::Error,
+                    diagnostic.code.id(),
+                    &message,
+                ));
             }
         }
         FileCheck::Linted {
@@ -59,26 +58,47 @@ pub fn file(check: &FileCheck, quiet: bool) -> Rendered {
 }
 
 fn annotation(source: &SourceFile, finding: &Finding) -> String {
-    let [line, column, end_line, end_column] = location(source, &finding.span);
     let mut message = finding.message.clone();
-    if let Some(hint) = &finding.hint {
-        message.push_str(&format!("\nhint: {hint}"));
-    }
+    append_hint(&mut message, finding.hint.as_deref());
     if let Some(denied_by) = &finding.denied_by {
         message.push_str(&format!("\n(a warning, denied by {denied_by})"));
     }
+    located(
+        source,
+        &finding.span,
+        finding.severity,
+        finding.code.id(),
+        &message,
+    )
+}
+
+fn append_hint(message: &mut String, hint: Option<&str>) {
+    if let Some(hint) = hint {
+        message.push_str(&format!("\nhint: {hint}"));
+    }
+}
+
+/// An annotation on the span of a file, titled with its code.
+fn located(
+    source: &SourceFile,
+    span: &Span,
+    severity: Severity,
+    code: &str,
+    message: &str,
+) -> String {
+    let [line, column, end_line, end_column] = location(source, span);
     let numbers = [line, column, end_line, end_column].map(|n| n.to_string());
     command(
-        finding.severity,
+        severity,
         &[
             ("file", source.name.as_str()),
             ("line", &numbers[0]),
             ("col", &numbers[1]),
             ("endLine", &numbers[2]),
             ("endColumn", &numbers[3]),
-            ("title", finding.code.id()),
+            ("title", code),
         ],
-        &message,
+        message,
     )
 }
 

@@ -20,7 +20,7 @@
 use serde::Serialize;
 
 use super::{Counts, location};
-use crate::check::{Allowed, Code, FileCheck, Finding, Severity};
+use crate::check::{Allowed, FileCheck, Finding, Severity};
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::exit::Exit;
 use crate::report::json::Number;
@@ -160,12 +160,12 @@ fn finding<'a>(source: &'a SourceFile, f: &'a Finding) -> FindingJson<'a> {
     }
 }
 
-/// A problem that keeps the model from loading, as a finding of SROI000.
+/// A problem that keeps the model from loading, as a finding under its own code.
 fn problem<'a>(source: &'a SourceFile, d: &'a Diagnostic) -> FindingJson<'a> {
     let [line, column, end_line, end_column] = location(source, &d.span);
     FindingJson {
-        code: Code::InvalidModel.id(),
-        name: Code::InvalidModel.lint().name,
+        code: d.code.id(),
+        name: d.code.name(),
         severity: Severity::Error.as_str(),
         path: &source.name,
         line,

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use super::{Counts, Rendered, count, shown};
 use crate::check::{FileCheck, Finding};
-use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::diagnostic::SourceFile;
 
 pub fn file(check: &FileCheck, quiet: bool) -> Rendered {
     match check {
@@ -54,9 +54,7 @@ fn finding_text(source: &SourceFile, finding: &Finding) -> String {
         finding.code,
         finding.message
     );
-    let mut diagnostic = Diagnostic::new(finding.span.clone(), message);
-    diagnostic.hint = finding.hint.clone();
-    let mut text = source.render(&diagnostic);
+    let mut text = source.render_located(&finding.span, &message, finding.hint.as_deref());
     if let Some(denied_by) = &finding.denied_by {
         let _ = writeln!(text, "  = note: a warning, denied by {denied_by}");
     }

@@ -3,10 +3,16 @@
 //! offending line quoted with a caret under the value, then a hint.
 //!
 //! The library collects every problem of a file before giving up, so an
-//! analyst fixes them all in one pass instead of one run per typo.
+//! analyst fixes them all in one pass instead of one run per typo. Each
+//! problem carries a stable code (`error[SROI005]`) from the catalogue in
+//! [`code`].
+
+pub mod code;
 
 use std::fmt::Write as _;
 use std::ops::Range;
+
+pub use code::ErrorCode;
 
 /// A byte range into the model's text.
 pub type Span = Range<usize>;
@@ -14,6 +20,8 @@ pub type Span = Range<usize>;
 /// One problem in a model file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// What kind of problem it is, by its stable code.
+    pub code: ErrorCode,
     /// Where the problem is; an empty span points between two characters.
     pub span: Span,
     /// What is wrong: lower case, no trailing period, what was found and what is valid.
@@ -23,8 +31,9 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(span: Span, message: impl Into<String>) -> Self {
+    pub fn new(code: ErrorCode, span: Span, message: impl Into<String>) -> Self {
         Diagnostic {
+            code,
             span,
             message: message.into(),
             hint: None,
@@ -94,21 +103,29 @@ impl SourceFile {
         offset
     }
 
-    /// Render one diagnostic in full: location line, quoted source, caret, hint.
+    /// Render one diagnostic in full: location, code and message, quoted
+    /// source, caret, hint.
     pub fn render(&self, diagnostic: &Diagnostic) -> String {
-        let start = self.position(diagnostic.span.start);
+        let headline = format!("error[{}]: {}", diagnostic.code, diagnostic.message);
+        self.render_located(&diagnostic.span, &headline, diagnostic.hint.as_deref())
+    }
+
+    /// Render any located message the way diagnostics are rendered: the lints
+    /// of `sroi check` share this layout with their own severity and code.
+    pub fn render_located(&self, span: &Span, headline: &str, hint: Option<&str>) -> String {
+        let start = self.position(span.start);
         let mut out = format!(
-            "{}:{}:{}: {}\n",
-            self.name, start.line, start.column, diagnostic.message
+            "{}:{}:{}: {headline}\n",
+            self.name, start.line, start.column
         );
-        self.render_snippet(&mut out, diagnostic, start);
-        if let Some(hint) = &diagnostic.hint {
+        self.render_snippet(&mut out, span, start);
+        if let Some(hint) = hint {
             let _ = writeln!(out, "  = hint: {hint}");
         }
         out
     }
 
-    fn render_snippet(&self, out: &mut String, diagnostic: &Diagnostic, start: Position) {
+    fn render_snippet(&self, out: &mut String, span: &Span, start: Position) {
         let line = self.line_text(start.line);
         // Long lines (minified or binary junk) are cut so a message stays readable.
         const MAX_QUOTED: usize = 120;
@@ -120,7 +137,7 @@ impl SourceFile {
             ""
         };
         let gutter = start.line.to_string().len();
-        let end = self.position(diagnostic.span.end.max(diagnostic.span.start));
+        let end = self.position(span.end.max(span.start));
         let width = if end.line == start.line {
             end.column.saturating_sub(start.column).max(1)
         } else {
@@ -188,16 +205,23 @@ mod tests {
     #[test]
     fn renders_location_quoted_line_caret_and_hint() {
         let source = SourceFile::new("m.toml", "[[outcomes]]\ndeadweight = 25\n");
-        let diagnostic = Diagnostic::new(26..28, "deadweight must be between 0% and 100%")
-            .with_hint("write \"25%\"");
-        let expected = "m.toml:2:14: deadweight must be between 0% and 100%\n  |\n2 | deadweight = 25\n  |              ^^\n  = hint: write \"25%\"\n";
+        let diagnostic = Diagnostic::new(
+            ErrorCode::OutOfRange,
+            26..28,
+            "deadweight must be between 0% and 100%",
+        )
+        .with_hint("write \"25%\"");
+        let expected = "m.toml:2:14: error[SROI005]: deadweight must be between 0% and 100%\n  |\n2 | deadweight = 25\n  |              ^^\n  = hint: write \"25%\"\n";
         assert_eq!(source.render(&diagnostic), expected);
     }
 
     #[test]
     fn a_span_at_the_very_end_of_the_file_is_still_rendered() {
         let source = SourceFile::new("m.toml", "");
-        let rendered = source.render(&Diagnostic::new(0..0, "empty"));
-        assert!(rendered.starts_with("m.toml:1:1: empty\n"), "{rendered}");
+        let rendered = source.render(&Diagnostic::new(ErrorCode::MissingField, 0..0, "empty"));
+        assert!(
+            rendered.starts_with("m.toml:1:1: error[SROI002]: empty\n"),
+            "{rendered}"
+        );
     }
 }
