@@ -12,6 +12,8 @@ mod fuzz_corpus;
 mod golden;
 mod models;
 mod properties;
+mod properties_analysis;
+mod random_inputs;
 mod scenarios;
 mod sensitivity;
 mod simulation;

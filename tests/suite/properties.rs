@@ -14,7 +14,7 @@ use sroi::model::{Limits, parse_model};
 use sroi::number::round_money;
 
 #[derive(Debug, Clone)]
-struct OutcomeSpec {
+pub(crate) struct OutcomeSpec {
     stakeholder: usize,
     /// Even quantities, so that an outcome can be split into two exact halves.
     quantities: Vec<u32>,
@@ -28,7 +28,7 @@ struct OutcomeSpec {
 }
 
 #[derive(Debug, Clone)]
-struct ModelSpec {
+pub(crate) struct ModelSpec {
     rate_tenths: u32,
     schedule: &'static str,
     discount_first_year: bool,
@@ -69,7 +69,7 @@ fn outcome_spec(stakeholders: usize, negative_allowed: bool) -> impl Strategy<Va
         )
 }
 
-fn model_spec(negative_allowed: bool) -> impl Strategy<Value = ModelSpec> {
+pub(crate) fn model_spec(negative_allowed: bool) -> impl Strategy<Value = ModelSpec> {
     (1..4usize).prop_flat_map(move |stakeholders| {
         (
             0..150u32,
@@ -106,7 +106,7 @@ fn model_spec(negative_allowed: bool) -> impl Strategy<Value = ModelSpec> {
 }
 
 impl ModelSpec {
-    fn to_toml(&self) -> String {
+    pub(crate) fn to_toml(&self) -> String {
         let mut text = format!(
             "[analysis]\nname = \"generated\"\n\n[conventions]\ndiscount_rate = \"{}.{}%\"\nschedule = \"{}\"\n\
              discount_first_year = {}\ninputs_discounted = {}\ndeductions = \"{}\"\n\n",

@@ -74,7 +74,7 @@ fn switching<'a>(analysis: &'a Analysis, model: &Model, name: &str) -> &'a Switc
         .unwrap_or_else(|| panic!("no switching value for {name}"))
 }
 
-fn four(value: Decimal) -> String {
+pub(crate) fn four(value: Decimal) -> String {
     round(value, 4).to_string()
 }
 
@@ -176,7 +176,7 @@ fn the_switching_values_of_the_spec_example_match_the_hand_worked_figures() {
 }
 
 /// The model with one parameter set to `value`, as a user would edit it.
-fn with(model: &Model, parameter: Parameter, value: Decimal, base: Decimal) -> Model {
+pub(crate) fn with(model: &Model, parameter: Parameter, value: Decimal, base: Decimal) -> Model {
     let mut changed = model.clone();
     match parameter {
         Parameter::Inputs => {
@@ -205,7 +205,7 @@ fn with(model: &Model, parameter: Parameter, value: Decimal, base: Decimal) -> M
     changed
 }
 
-fn ratio_of(model: &Model) -> Decimal {
+pub(crate) fn ratio_of(model: &Model) -> Decimal {
     calculate(model)
         .expect("computes")
         .ratio
