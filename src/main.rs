@@ -9,6 +9,7 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
+    sroi::output::remove_unfinished_files_on_interrupt();
     let cli = sroi::cli::Cli::parse();
     sroi::commands::run(cli).into()
 }

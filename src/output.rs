@@ -1,10 +1,83 @@
 //! Where results go: standard output, where a closed pipe (`| head`) ends the
 //! run quietly, or a file written atomically, so a reader sees either the old
-//! file or the complete new one, never half of it, and a failed run leaves
-//! nothing behind.
+//! file or the complete new one, never half of it, and a failed or interrupted
+//! run leaves nothing behind.
 
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// Temporary files being written, so that an interrupted run can remove
+/// them: Ctrl-C ends the process without running destructors, which is
+/// where a temporary file would otherwise be deleted.
+static UNFINISHED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// On Ctrl-C (or SIGTERM), remove any half-written output and exit with 130,
+/// the shell's code for a run ended by an interrupt.
+pub fn remove_unfinished_files_on_interrupt() {
+    // Without a handler (another one is installed) the default action still
+    // ends the run; only the cleanup is lost, so the error is not fatal.
+    let _ = ctrlc::set_handler(|| {
+        remove_unfinished_files();
+        std::process::exit(130);
+    });
+}
+
+/// Delete every temporary output file not yet renamed into place.
+pub fn remove_unfinished_files() {
+    for path in registry().drain(..) {
+        // Already renamed into place or deleted: nothing to do.
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+/// A temporary output file, known to the interrupt handler until it is
+/// renamed into place or dropped (which deletes it).
+struct Unfinished {
+    file: tempfile::NamedTempFile,
+}
+
+impl Unfinished {
+    fn beside(path: &Path) -> io::Result<Unfinished> {
+        let file = temporary_beside(path)?;
+        registry().push(file.path().to_owned());
+        Ok(Unfinished { file })
+    }
+
+    fn write_and_sync(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.file.write_all(bytes)?;
+        self.file.as_file().sync_all()
+    }
+
+    /// Rename into place, replacing any file there, or only where none is.
+    fn persist(self, path: &Path, replace: bool) -> io::Result<()> {
+        let temporary = self.file.path().to_owned();
+        let result = if replace {
+            self.file
+                .persist(path)
+                .map(drop)
+                .map_err(|error| error.error)
+        } else {
+            self.file
+                .persist_noclobber(path)
+                .map(drop)
+                .map_err(|error| error.error)
+        };
+        // Renamed, or deleted when persisting failed (the error drops the file).
+        forget(&temporary);
+        result
+    }
+}
+
+fn registry() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    UNFINISHED
+        .lock()
+        .unwrap_or_else(|poison| poison.into_inner())
+}
+
+fn forget(temporary: &Path) {
+    registry().retain(|path| path != temporary);
+}
 
 /// Write all of `text` to standard output; a reader that went away is not an error.
 pub fn write_stdout(bytes: impl AsRef<[u8]>) -> io::Result<()> {
@@ -20,12 +93,17 @@ pub fn write_stdout(bytes: impl AsRef<[u8]>) -> io::Result<()> {
 
 /// Write `bytes` to a temporary file beside `path`, then rename it into place.
 pub fn write_atomic(path: &Path, bytes: impl AsRef<[u8]>) -> io::Result<()> {
-    let mut file = temporary_beside(path)?;
-    file.write_all(bytes.as_ref())?;
-    file.as_file().sync_all()?;
-    // On any error above, dropping `file` removes the temporary file.
-    file.persist(path).map_err(|error| error.error)?;
-    Ok(())
+    write_through_temporary(path, bytes.as_ref(), true)
+}
+
+fn write_through_temporary(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
+    let mut file = Unfinished::beside(path)?;
+    if let Err(error) = file.write_and_sync(bytes) {
+        // Dropping the file deletes it.
+        forget(file.file.path());
+        return Err(error);
+    }
+    file.persist(path, replace)
 }
 
 /// A temporary file in the target's directory, so the final rename stays on
@@ -43,11 +121,7 @@ fn temporary_beside(path: &Path) -> io::Result<tempfile::NamedTempFile> {
 
 /// Like `write_atomic`, but fail with `AlreadyExists` rather than replace a file.
 pub fn write_new(path: &Path, bytes: impl AsRef<[u8]>) -> io::Result<()> {
-    let mut file = temporary_beside(path)?;
-    file.write_all(bytes.as_ref())?;
-    file.as_file().sync_all()?;
-    file.persist_noclobber(path).map_err(|error| error.error)?;
-    Ok(())
+    write_through_temporary(path, bytes.as_ref(), false)
 }
 
 /// Whether two paths name the same file (through links, `..` or case folding
@@ -77,14 +151,39 @@ fn same_inode(_: &Path, _: &Path) -> bool {
 mod tests {
     use super::*;
 
+    /// The tests that write share the process-wide list of unfinished files,
+    /// which the interrupt test empties: they take turns.
+    static WRITING: Mutex<()> = Mutex::new(());
+
+    fn one_writer_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+        WRITING.lock().unwrap_or_else(|poison| poison.into_inner())
+    }
+
     #[test]
     fn atomic_write_replaces_the_file_and_leaves_no_temporary_behind() -> io::Result<()> {
+        let _turn = one_writer_at_a_time();
         let directory = tempfile::tempdir()?;
         let target = directory.path().join("out.json");
         std::fs::write(&target, "old")?;
         write_atomic(&target, "new")?;
         assert_eq!(std::fs::read_to_string(&target)?, "new");
         assert_eq!(std::fs::read_dir(directory.path())?.count(), 1);
+        Ok(())
+    }
+
+    #[test]
+    fn an_interrupt_removes_a_file_still_being_written_and_nothing_else() -> io::Result<()> {
+        let _turn = one_writer_at_a_time();
+        let directory = tempfile::tempdir()?;
+        let kept = directory.path().join("kept.json");
+        write_atomic(&kept, "done")?;
+        let mut unfinished = Unfinished::beside(&directory.path().join("out.json"))?;
+        unfinished.write_and_sync(b"half")?;
+        let temporary = unfinished.file.path().to_owned();
+        assert!(temporary.exists());
+        remove_unfinished_files();
+        assert!(!temporary.exists());
+        assert_eq!(std::fs::read_to_string(&kept)?, "done");
         Ok(())
     }
 

@@ -10,6 +10,7 @@ mod crosscheck;
 mod error_catalogue;
 mod fuzz_corpus;
 mod golden;
+mod interrupt;
 mod models;
 mod properties;
 mod properties_analysis;
