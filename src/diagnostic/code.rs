@@ -66,7 +66,7 @@ use ErrorCode::*;
 #[rustfmt::skip]
 pub const CATALOGUE: [Entry; 15] = [
     entry(NotToml, "SROI000", "not-toml",
-        "the file is not a TOML document: a syntax error, text that is not UTF-8, or nesting deeper than the parser allows",
+        "the file is not a TOML document: a syntax error, or text that is not UTF-8",
         "correct the syntax at the caret (strings in double quotes, one key per line, tables in [brackets]); save the file as UTF-8",
         "toml_syntax_error"),
     entry(UnknownField, "SROI001", "unknown-field",
@@ -110,7 +110,7 @@ pub const CATALOGUE: [Entry; 15] = [
         "lower one of them, or use multiplicative deductions",
         "additive_deductions_over_one_hundred_percent"),
     entry(OverLimit, "SROI011", "over-limit",
-        "a file, list or text beyond the limits that keep any input from exhausting memory or time",
+        "a file, list, text or nesting beyond the limits that keep any input from exhausting memory or time",
         "shorten it to within the limit the message names; no real analysis comes near them",
         "text_longer_than_the_limit"),
     entry(TooLarge, "SROI012", "too-large",

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use toml::de::{DeTable, DeValue};
 
 use super::fields::TableReader;
-use super::schema::{self, Limits, nearest};
+use super::schema::{self, Limits, TOML_NESTING_LIMIT, nearest};
 use super::{
     Analysis, Conventions, Deductions, Input, Kind, Model, Outcome, Published, Scenario, Schedule,
     Stakeholder, scenarios, uncertainty,
@@ -134,10 +134,37 @@ pub fn parse_model(source: &SourceFile, limits: Limits) -> Result<Model, Diagnos
 fn syntax_diagnostic(error: &toml::de::Error) -> Diagnostic {
     let span = error.span().unwrap_or(0..0);
     let mut message = error.message().trim().replace('\n', "; ");
+    if let Some(nesting) = nesting_beyond_the_limit(&message) {
+        return nesting.located(span);
+    }
     if let Some(first) = message.get(..1) {
         message.replace_range(..1, &first.to_lowercase());
     }
     Diagnostic::new(ErrorCode::NotToml, span, format!("invalid TOML: {message}"))
+}
+
+/// The parser's own words for its nesting limit, which name no number.
+struct Nesting(&'static str);
+
+impl Nesting {
+    fn located(self, span: Span) -> Diagnostic {
+        let message = format!(
+            "{} nested more than {TOML_NESTING_LIMIT} levels deep, beyond the limit",
+            self.0
+        );
+        Diagnostic::new(ErrorCode::OverLimit, span, message)
+            .with_hint("a model nests at most four levels; look for a bracket that is never closed")
+    }
+}
+
+fn nesting_beyond_the_limit(message: &str) -> Option<Nesting> {
+    match message {
+        "cannot recurse further; max recursion depth met" => {
+            Some(Nesting("arrays and inline tables are"))
+        }
+        "recursion limit" => Some(Nesting("a dotted key's parts are")),
+        _ => None,
+    }
 }
 
 /// Reads each table of the document in turn, then the rules that span tables.

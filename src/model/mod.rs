@@ -24,7 +24,7 @@ pub use allowances::{Allowance, CheckSettings};
 pub use assumption::Assumption;
 pub use load::{LoadError, load_file, parse_model};
 pub use scenarios::{Action, Override, Scenario, Target, Value};
-pub use schema::Limits;
+pub use schema::{Limits, TOML_NESTING_LIMIT};
 pub use uncertainty::{Distribution, Uncertain};
 
 /// The whole impact map.

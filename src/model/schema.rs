@@ -53,6 +53,11 @@ pub(crate) const ALLOWANCE: &[&str] = &["code", "reason"];
 
 pub(crate) const KINDS: &[&str] = &["forecast", "evaluative"];
 
+/// How deeply arrays, inline tables and dotted keys may nest: the `toml`
+/// crate's own limit, which keeps its recursive parser off the end of the
+/// stack. Named here so that the error can say it; a test holds the two equal.
+pub const TOML_NESTING_LIMIT: u32 = 80;
+
 /// Bounds on what a model may ask of the program. Each is far beyond any real
 /// SROI analysis (which runs to tens of outcomes over a handful of years) and
 /// each is named in the error that enforces it.

@@ -11,6 +11,7 @@ mod error_catalogue;
 mod fuzz_corpus;
 mod golden;
 mod interrupt;
+mod limits;
 mod models;
 mod properties;
 mod properties_analysis;
