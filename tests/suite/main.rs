@@ -10,6 +10,7 @@ mod crosscheck;
 mod error_catalogue;
 mod fuzz_corpus;
 mod golden;
+mod hostile_text;
 mod interrupt;
 mod limits;
 mod models;

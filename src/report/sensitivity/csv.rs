@@ -63,7 +63,7 @@ pub fn render(report: &Report<'_>) -> Result<String, csv::Error> {
             .and_then(|s| s.switch.as_ref());
         writer.write_record([
             "parameter".to_owned(),
-            swing.parameter.name(report.model),
+            safe_text(&swing.parameter.name(report.model)),
             value(swing.base),
             value(swing.low.value),
             ratio(swing.low.ratio),
