@@ -11,6 +11,8 @@ mod fuzz_corpus;
 mod golden;
 mod models;
 mod properties;
+mod report;
+mod report_browser;
 mod scenarios;
 mod sensitivity;
 mod simulation;

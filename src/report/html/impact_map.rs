@@ -60,7 +60,7 @@ pub fn outcomes(model: &Model, results: &Results) -> String {
         ] {
             let _ = write!(
                 out,
-                "<span>{name} <b>{}</b></span>",
+                "<span>{name} <strong>{}</strong></span>",
                 escape(&text::rate(rate))
             );
         }

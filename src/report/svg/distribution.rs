@@ -287,9 +287,10 @@ fn draw_bar(chart: &mut Chart, bar: &Bar<'_>, top: f64, scale: &Linear, currency
     let inputs_room = if inputs.is_empty() {
         0.0
     } else {
-        inputs.chars().count() as f64 * 7.0 + 24.0
+        inputs.chars().count() as f64 * 7.6 + 24.0
     };
-    let name_fits = super::characters_that_fit(WIDTH - inputs_room, 13.0);
+    // Names are bold, a little wider than the average the helper assumes.
+    let name_fits = super::characters_that_fit(WIDTH - inputs_room, 14.5);
     let name = crate::report::markup::shorten(&bar.name, name_fits);
     chart.push(&format!(
         "<text x=\"0\" y=\"{}\" font-weight=\"600\">{}{}</text>\n",

@@ -19,7 +19,7 @@ pub const MAX_BARS: usize = 15;
 const NAME_WIDTH: f64 = 230.0;
 /// Room either side of the bars for the end labels.
 const LABEL_ROOM: f64 = 150.0;
-const TOP: f64 = 44.0;
+const TOP: f64 = 58.0;
 const ROW_HEIGHT: f64 = 30.0;
 const BAR_HEIGHT: f64 = 16.0;
 
@@ -83,10 +83,10 @@ pub fn render(model: &Model, analysis: &Analysis) -> String {
         ));
         chart.push(&text(
             x.at(target),
-            TOP - 26.0,
+            TOP - 34.0,
             "middle",
             &format!("font-size=\"12\" fill=\"{MUTED}\""),
-            &format!("target {}", words::ratio(analysis.target)),
+            &format!("target {}", analysis.target.normalize()),
         ));
     }
 
