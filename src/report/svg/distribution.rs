@@ -19,7 +19,7 @@ pub const MAX_BARS: usize = 20;
 const TILE_TOP: f64 = 8.0;
 const TILE_HEIGHT: f64 = 124.0;
 const TILE_WIDTH: f64 = 276.0;
-const BARS_TOP: f64 = 196.0;
+const BARS_TOP: f64 = 210.0;
 const ROW_HEIGHT: f64 = 42.0;
 const BAR_HEIGHT: f64 = 15.0;
 /// Room right of the longest bar for its value and share.
