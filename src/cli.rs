@@ -37,6 +37,10 @@ pub enum Command {
     Sensitivity(SensitivityArgs),
     /// Monte Carlo simulation of the ratio over the uncertain assumptions
     Simulate(SimulateArgs),
+    /// Write a self-contained HTML report: charts, sensitivity, scenarios, the impact map
+    Report(ReportArgs),
+    /// Draw one chart of the report as SVG
+    Chart(ChartArgs),
 }
 
 #[derive(Debug, Args)]
@@ -200,6 +204,32 @@ pub struct SimulateArgs {
     pub format: Format,
 
     /// Write to FILE (atomically) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The model file (TOML); `-` reads standard input
+    #[arg(value_name = "MODEL")]
+    pub model: PathBuf,
+
+    /// Write the HTML to FILE (atomically) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ChartArgs {
+    /// The model file (TOML); `-` reads standard input
+    #[arg(value_name = "MODEL")]
+    pub model: PathBuf,
+
+    /// Which chart to draw
+    #[arg(short, long, value_enum)]
+    pub kind: crate::report::svg::Kind,
+
+    /// Write the SVG to FILE (atomically) instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }

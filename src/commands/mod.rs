@@ -3,11 +3,13 @@
 //! model that failed to load, delivering output) lives here.
 
 mod calc;
+mod chart;
 mod check;
 mod compare;
 mod completions;
 mod init;
 mod man;
+mod report;
 mod sensitivity;
 mod simulate;
 
@@ -30,6 +32,8 @@ pub fn run(cli: Cli) -> Exit {
         Command::Man(args) => man::run(&args),
         Command::Sensitivity(args) => sensitivity::run(&args),
         Command::Simulate(args) => simulate::run(&args),
+        Command::Report(args) => report::run(&args),
+        Command::Chart(args) => chart::run(&args),
     }
 }
 

@@ -49,7 +49,10 @@ pub fn run(args: &SensitivityArgs) -> Exit {
 }
 
 /// Every scenario of the model, computed as `calc` computes a model.
-fn scenarios<'m>(source: &SourceFile, model: &'m Model) -> Result<Vec<Scenario<'m>>, Exit> {
+pub(super) fn scenarios<'m>(
+    source: &SourceFile,
+    model: &'m Model,
+) -> Result<Vec<Scenario<'m>>, Exit> {
     model
         .scenarios
         .iter()

@@ -5,11 +5,14 @@
 pub mod check;
 pub mod compare;
 pub mod csv;
+pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod markup;
 pub mod page;
 pub mod sensitivity;
 pub mod simulation;
+pub mod svg;
 pub mod table;
 pub mod text;
 pub mod view;

@@ -35,6 +35,37 @@ pub fn money(value: Decimal, currency: &str) -> String {
     )
 }
 
+/// Money shortened for a chart's large figures, as a board paper writes
+/// them: `£4.88m`, `£755k`, `£850`, `£1.20bn`. Rounded half away from zero
+/// like every figure; a value that rounds up to the next unit moves to it
+/// (£999,999 is `£1.00m`, not `£1000k`).
+pub fn money_short(value: Decimal, currency: &str) -> String {
+    // Each unit as (size, decimals, suffix): a figure takes the first unit in
+    // which, rounded, it is below a thousand.
+    const UNITS: [(i64, u32, &str); 4] = [
+        (1, 0, ""),
+        (1_000, 0, "k"),
+        (1_000_000, 2, "m"),
+        (1_000_000_000, 2, "bn"),
+    ];
+    let magnitude = value.abs();
+    let sign = if value.is_sign_negative() && !round(value, 0).is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    let prefix = currency_prefix(currency);
+    let mut shown = String::new();
+    for (size, places, suffix) in UNITS {
+        let scaled = round(magnitude / Decimal::from(size), places);
+        shown = format!("{}{suffix}", grouped(scaled));
+        if scaled < Decimal::ONE_THOUSAND {
+            break;
+        }
+    }
+    format!("{sign}{prefix}{shown}")
+}
+
 /// `1,234,567.89`: thousands separated, decimals as given.
 pub fn grouped(value: Decimal) -> String {
     let text = value.to_string();
@@ -96,6 +127,15 @@ pub fn headline(ratio: Option<Decimal>, currency: &str) -> String {
     }
 }
 
+/// The ratio said shortly, for a chart: "£3.64 for every £1 invested".
+pub fn for_every_unit(ratio: Option<Decimal>, currency: &str) -> String {
+    let prefix = currency_prefix(currency);
+    match ratio {
+        Some(ratio) => format!("{prefix}{} for every {prefix}1 invested", round(ratio, 2)),
+        None => "no ratio: the inputs discount to nothing".to_owned(),
+    }
+}
+
 /// A horizontal bar of `width` cells for a share between 0 and 1, drawn with
 /// eighth blocks so small differences still show.
 pub fn bar(share: Decimal, width: usize) -> String {
@@ -128,6 +168,20 @@ mod tests {
         assert_eq!(money(dec("999.995"), "EUR"), "€1,000.00");
         assert_eq!(money(dec("12"), "CHF"), "CHF 12.00");
         assert_eq!(money(dec("-0.001"), "GBP"), "£0.00");
+    }
+
+    #[test]
+    fn short_money_reads_like_a_board_paper() {
+        assert_eq!(money_short(dec("1340000"), "GBP"), "£1.34m");
+        assert_eq!(money_short(dec("4880114.01"), "GBP"), "£4.88m");
+        assert_eq!(money_short(dec("754985.13"), "GBP"), "£755k");
+        assert_eq!(money_short(dec("999999"), "GBP"), "£1.00m");
+        assert_eq!(money_short(dec("999.6"), "GBP"), "£1k");
+        assert_eq!(money_short(dec("850.49"), "EUR"), "€850");
+        assert_eq!(money_short(dec("-18911.05"), "GBP"), "-£19k");
+        assert_eq!(money_short(dec("1200000000"), "CHF"), "CHF 1.20bn");
+        assert_eq!(money_short(dec("2500000000000"), "GBP"), "£2,500.00bn");
+        assert_eq!(money_short(dec("-0.2"), "GBP"), "£0");
     }
 
     #[test]

@@ -61,7 +61,7 @@ impl View {
     }
 }
 
-fn headline(model: &Model, results: &Results) -> Section {
+pub(crate) fn headline(model: &Model, results: &Results) -> Section {
     let money = |value| text::money(value, &model.analysis.currency);
     let inputs_label = if model.conventions.inputs_discounted {
         "Inputs (discounted)"
@@ -91,7 +91,7 @@ fn headline(model: &Model, results: &Results) -> Section {
 }
 
 /// The social value distribution: who receives the value, largest first.
-fn distribution(model: &Model, results: &Results) -> Section {
+pub(crate) fn distribution(model: &Model, results: &Results) -> Section {
     let mut order: Vec<usize> = (0..model.stakeholders.len()).collect();
     order.sort_by(|&a, &b| {
         let (a_value, b_value) = (
@@ -168,7 +168,7 @@ fn outcomes(model: &Model, results: &Results) -> Section {
 }
 
 /// "40" for one cohort, "40, 45, 50" for one per year.
-fn quantities(outcome: &Outcome) -> String {
+pub(crate) fn quantities(outcome: &Outcome) -> String {
     outcome
         .quantities
         .iter()
@@ -178,7 +178,7 @@ fn quantities(outcome: &Outcome) -> String {
 }
 
 /// The span of years in which the outcome has value: "1–3".
-fn years_active(outcome: &Outcome) -> String {
+pub(crate) fn years_active(outcome: &Outcome) -> String {
     if outcome.start_year == outcome.last_year() {
         outcome.start_year.to_string()
     } else {
@@ -186,7 +186,7 @@ fn years_active(outcome: &Outcome) -> String {
     }
 }
 
-fn years(model: &Model, results: &Results) -> Section {
+pub(crate) fn years(model: &Model, results: &Results) -> Section {
     let currency = &model.analysis.currency;
     let rows = results
         .years
@@ -219,7 +219,7 @@ fn years(model: &Model, results: &Results) -> Section {
     }
 }
 
-fn conventions(model: &Model) -> Section {
+pub(crate) fn conventions(model: &Model) -> Section {
     let c = &model.conventions;
     let rate = match c.schedule {
         crate::model::Schedule::Flat => format!("{} a year, flat", text::rate(c.discount_rate)),

@@ -17,6 +17,8 @@ mod models;
 mod properties;
 mod properties_analysis;
 mod random_inputs;
+mod report;
+mod report_browser;
 mod scenarios;
 mod sensitivity;
 mod simulation;

@@ -4,7 +4,7 @@
 
 mod csv;
 mod json;
-mod view;
+pub(crate) mod view;
 pub mod words;
 
 use rust_decimal::Decimal;

@@ -58,7 +58,7 @@ pub fn page(report: &Report<'_>) -> Page {
     }
 }
 
-fn steps_line(report: &Report<'_>) -> String {
+pub(crate) fn steps_line(report: &Report<'_>) -> String {
     let steps = &report.analysis.steps;
     let points = |d: Decimal| {
         let points = (d * Decimal::ONE_HUNDRED).normalize();
@@ -166,7 +166,7 @@ fn bar(base: Decimal, lower: Decimal, higher: Decimal, widest: Decimal) -> Strin
     )
 }
 
-fn switching(report: &Report<'_>, shown: usize) -> Section {
+pub(crate) fn switching(report: &Report<'_>, shown: usize) -> Section {
     let by_parameter: HashMap<Parameter, &Switching> = report
         .analysis
         .switching
@@ -201,7 +201,7 @@ fn switching(report: &Report<'_>, shown: usize) -> Section {
     }
 }
 
-fn scenarios(report: &Report<'_>) -> Section {
+pub(crate) fn scenarios(report: &Report<'_>) -> Section {
     let currency = &report.model.analysis.currency;
     let analysis = report.analysis;
     let mut rows = vec![vec![

@@ -1,0 +1,29 @@
+//! `sroi report MODEL`: compute the model, its sensitivity analysis (default
+//! steps, target 1) and its scenarios, and write them as one HTML page.
+
+use crate::cli::ReportArgs;
+use crate::exit::Exit;
+use crate::report::{html, sensitivity};
+
+pub fn run(args: &ReportArgs) -> Exit {
+    let destination = args.output.as_deref();
+    let (source, model, results) = match super::load_and_calculate(&args.model, destination) {
+        Ok(loaded) => loaded,
+        Err(exit) => return exit,
+    };
+    let analysis = match super::chart::analyse(&source, &model, &results) {
+        Ok(analysis) => analysis,
+        Err(exit) => return exit,
+    };
+    let scenarios = match super::sensitivity::scenarios(&source, &model) {
+        Ok(scenarios) => scenarios,
+        Err(exit) => return exit,
+    };
+    let report = sensitivity::Report {
+        model: &model,
+        analysis: &analysis,
+        scenarios,
+        top: 0,
+    };
+    super::deliver(html::render(&results, &report), destination)
+}
