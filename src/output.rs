@@ -113,10 +113,21 @@ fn temporary_beside(path: &Path) -> io::Result<tempfile::NamedTempFile> {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    tempfile::Builder::new()
-        .prefix(".sroi-")
-        .suffix(".tmp")
-        .tempfile_in(directory)
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".sroi-").suffix(".tmp");
+    // The file is renamed into place, keeping its mode: give it the mode a
+    // replaced file had, or what a newly created file gets (0666 less the
+    // umask), not a temporary file's private 0600.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let file = builder.tempfile_in(directory)?;
+    if let Ok(existing) = std::fs::metadata(path) {
+        std::fs::set_permissions(file.path(), existing.permissions())?;
+    }
+    Ok(file)
 }
 
 /// Like `write_atomic`, but fail with `AlreadyExists` rather than replace a file.
@@ -168,6 +179,27 @@ mod tests {
         write_atomic(&target, "new")?;
         assert_eq!(std::fs::read_to_string(&target)?, "new");
         assert_eq!(std::fs::read_dir(directory.path())?.count(), 1);
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_written_file_is_as_readable_as_any_new_file_and_a_replaced_one_keeps_its_mode()
+    -> io::Result<()> {
+        use std::os::unix::fs::PermissionsExt;
+        let _turn = one_writer_at_a_time();
+        let directory = tempfile::tempdir()?;
+        let mode = |path: &Path| -> io::Result<u32> {
+            Ok(std::fs::metadata(path)?.permissions().mode() & 0o777)
+        };
+        let plain = directory.path().join("plain.txt");
+        std::fs::write(&plain, "made the ordinary way")?;
+        let written = directory.path().join("written.json");
+        write_atomic(&written, "new")?;
+        assert_eq!(mode(&written)?, mode(&plain)?);
+        std::fs::set_permissions(&written, std::fs::Permissions::from_mode(0o640))?;
+        write_atomic(&written, "replaced")?;
+        assert_eq!(mode(&written)?, 0o640);
         Ok(())
     }
 
