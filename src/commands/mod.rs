@@ -6,8 +6,10 @@ mod calc;
 mod check;
 mod compare;
 mod completions;
+mod import;
 mod init;
 mod man;
+mod schema;
 mod sensitivity;
 mod simulate;
 
@@ -30,6 +32,8 @@ pub fn run(cli: Cli) -> Exit {
         Command::Man(args) => man::run(&args),
         Command::Sensitivity(args) => sensitivity::run(&args),
         Command::Simulate(args) => simulate::run(&args),
+        Command::Import(args) => import::run(&args),
+        Command::Schema(args) => schema::run(&args),
     }
 }
 
