@@ -193,9 +193,13 @@ pub fn import(values: &CsvFile, rest: &Rest<'_>, limits: Limits) -> Result<Strin
         reported,
         ..
     } = checks;
-    let found_before = !problems.is_empty();
+    let follow_on = FollowOn {
+        reported: &reported,
+        found_before: !problems.is_empty(),
+        rows_missing: outcomes.rows.is_empty() || outcomes.unreadable_rows > 0,
+    };
     for diagnostic in reload(&document.text, limits) {
-        if let Some(problem) = trace(&document, &tables, &reported, found_before, diagnostic) {
+        if let Some(problem) = trace(&document, &tables, &follow_on, diagnostic) {
             problems.push(problem);
         }
     }
@@ -218,19 +222,30 @@ fn reload(text: &str, limits: Limits) -> Vec<Diagnostic> {
     }
 }
 
+/// What the import's own checks found, by which the loader's findings that
+/// only follow from them are recognised.
+struct FollowOn<'a> {
+    /// Cells already reported, and so left out of the model.
+    reported: &'a HashSet<(usize, usize, usize)>,
+    /// Whether the import's own checks found anything.
+    found_before: bool,
+    /// Whether outcome rows were left out: a scenario of the base model may
+    /// name one of them.
+    rows_missing: bool,
+}
+
 /// Place a problem the loader found in the written text where it came from.
 /// A problem that follows from one already reported (a field left out
 /// because its cell was wrong) is dropped, as `None`.
 fn trace(
     document: &Document,
     tables: &[&Table],
-    reported: &HashSet<(usize, usize, usize)>,
-    found_before: bool,
+    follow_on: &FollowOn<'_>,
     diagnostic: Diagnostic,
 ) -> Option<Problem> {
     let at = match document.origin(&diagnostic.span) {
         Some(Origin::Cell { file, row, column }) => {
-            if reported.contains(&(file, row, column)) {
+            if follow_on.reported.contains(&(file, row, column)) {
                 return None;
             }
             let table = tables[file];
@@ -247,8 +262,9 @@ fn trace(
                 column: 1,
             }
         }
+        Some(Origin::Base { .. }) if follow_on.rows_missing => return None,
         Some(Origin::Base { start, end }) => At::Base { span: start..end },
-        None if found_before => return None,
+        None if follow_on.found_before => return None,
         None => At::File { file: 0 },
     };
     Some(Problem {
@@ -275,7 +291,7 @@ impl Checks {
     }
 
     fn rows_present(&mut self, table: &Table, what: &str) {
-        if table.rows.is_empty() {
+        if table.rows.is_empty() && table.unreadable_rows == 0 {
             self.problems.push(
                 Problem::new(
                     At::File { file: table.file },
@@ -483,15 +499,11 @@ fn write_onto(
     };
     let root = parsed.get_ref();
     for line in [
-        format!(
-            "Imported by `sroi import`: the outcomes of {}, and everything else",
-            printable(&values.name)
-        ),
-        "(analysis, conventions, stakeholders, inputs, published figures, scenarios,".to_owned(),
-        format!(
-            "[check], and each outcome's uncertainty, by id) from {}.",
-            printable(&base.name)
-        ),
+        "Imported by `sroi import`, the outcomes from".to_owned(),
+        format!("  {}", printable(&values.name)),
+        "and everything else (analysis, conventions, stakeholders, inputs, published".to_owned(),
+        "figures, scenarios, [check], and each outcome's uncertainty, by id) from".to_owned(),
+        format!("  {}", printable(&base.name)),
     ] {
         document.comment(&line);
     }
@@ -565,7 +577,9 @@ fn write_standalone(
 ) {
     let [values, inputs] = parts.files.map(printable);
     for line in [
-        format!("Imported by `sroi import` from {values} (outcomes) and {inputs} (inputs)."),
+        "Imported by `sroi import` from".to_owned(),
+        format!("  outcomes: {values}"),
+        format!("  inputs:   {inputs}"),
         "The conventions are the format's defaults, written out so that each can be".to_owned(),
         "changed; set the currency if the values are not in pounds sterling.".to_owned(),
     ] {

@@ -25,6 +25,8 @@ pub(super) struct Table {
     positions: Vec<Option<usize>>,
     fields: &'static [&'static str],
     pub rows: Vec<Row>,
+    /// How many rows could not be read (reported, and left out of `rows`).
+    pub unreadable_rows: usize,
 }
 
 pub(super) struct Row {
@@ -109,8 +111,10 @@ pub(super) fn read(
     let headers = text_cells(file, header_line, &header, problems)?;
     let positions = match_header(file, header_line, &headers, columns, problems)?;
     let mut rows = Vec::new();
+    let mut unreadable_rows = 0;
     for (line, record) in records {
         let Some(cells) = text_cells(file, line, &record, problems) else {
+            unreadable_rows += 1;
             continue;
         };
         // Spreadsheets save trailing empty rows as a line of commas.
@@ -130,6 +134,7 @@ pub(super) fn read(
                     headers.len()
                 ),
             ));
+            unreadable_rows += 1;
             continue;
         }
         rows.push(Row {
@@ -144,6 +149,7 @@ pub(super) fn read(
         positions,
         fields: columns.fields,
         rows,
+        unreadable_rows,
     })
 }
 
