@@ -265,7 +265,15 @@ fn outcome(key: &str, limits: Limits) -> Value {
 
 /// One distribution: a table with exactly one of the shapes.
 fn uncertain_field(field: &str) -> Value {
-    let number = json!({ "anyOf": [values::number(), values::change()] });
+    // Rates are written as the model writes rates; proxies and quantities as
+    // values, or as percentage changes to the model's value.
+    let is_rate = Assumption::from_key(field)
+        .is_some_and(|a| a.kind() == crate::model::assumption::Kind::Rate);
+    let number = if is_rate {
+        values::rate()
+    } else {
+        json!({ "anyOf": [values::number(), values::change()] })
+    };
     let bounds = |count: usize, names: &str| {
         described(
             json!({ "type": "array", "items": number, "minItems": count, "maxItems": count }),
@@ -353,14 +361,14 @@ fn overrides(limits: Limits, mode: Mode) -> Value {
             value(assumption),
         );
     }
+    // An outcome's own table of fields (the nested form): every key that is
+    // neither `inputs`, `discount_rate` nor a dotted address.
     let nested = table(&fields, &[], |key| {
         Assumption::from_key(key).map_or_else(|| json!({}), value)
     });
-    // An outcome's own table of fields (the nested form). "inputs" and
-    // "discount_rate" match the id pattern too, so only tables are checked.
-    patterns.insert(
-        "^(\\*|[a-z0-9_-]+)$".to_owned(),
-        json!({ "if": { "type": "object" }, "then": nested }),
+    let names = format!(
+        "^(inputs|discount_rate|(\\*|[a-z0-9_-]+)(\\.({}))?)$",
+        fields.join("|")
     );
     let (inputs, discount_rate) = match mode {
         Mode::Set => (values::positive(), values::rate()),
@@ -370,7 +378,8 @@ fn overrides(limits: Limits, mode: Mode) -> Value {
         "type": "object",
         "properties": { "inputs": inputs, "discount_rate": discount_rate },
         "patternProperties": patterns,
-        "additionalProperties": false,
+        "propertyNames": { "pattern": names },
+        "additionalProperties": nested,
     })
 }
 
