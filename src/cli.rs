@@ -41,6 +41,10 @@ pub enum Command {
     Report(ReportArgs),
     /// Draw one chart of the report as SVG
     Chart(ChartArgs),
+    /// Turn a value map saved as CSV (one row per outcome) into a model file
+    Import(ImportArgs),
+    /// Print the JSON Schema of the model format, for editors such as taplo
+    Schema(SchemaArgs),
 }
 
 #[derive(Debug, Args)]
@@ -220,6 +224,30 @@ pub struct ReportArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The value map: one row per outcome, with the columns `sroi calc --format csv` writes
+    #[arg(value_name = "FILE.csv")]
+    pub csv: PathBuf,
+
+    /// Keep everything but the outcomes (analysis, conventions, stakeholders,
+    /// inputs, published figures, scenarios, [check]) from this model
+    #[arg(long, value_name = "BASE.toml", conflicts_with_all = ["inputs", "name"])]
+    pub onto: Option<PathBuf>,
+
+    /// Inputs from a CSV with the columns stakeholder, description, amount, in_kind
+    #[arg(long, value_name = "INPUTS.csv")]
+    pub inputs: Option<PathBuf>,
+
+    /// The analysis name, with --inputs (default: the CSV's file name without its extension)
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+
+    /// Write the model to FILE, which must not exist yet, instead of standard output
+    #[arg(short, long, value_name = "MODEL.toml")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 pub struct ChartArgs {
     /// The model file (TOML); `-` reads standard input
     #[arg(value_name = "MODEL")]
@@ -230,6 +258,13 @@ pub struct ChartArgs {
     pub kind: crate::report::svg::Kind,
 
     /// Write the SVG to FILE (atomically) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Write the schema to FILE (atomically) instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }

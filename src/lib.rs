@@ -16,6 +16,8 @@ pub mod compare;
 pub mod diagnostic;
 pub mod exit;
 pub mod fuzz;
+pub mod import;
+pub mod json_schema;
 pub mod model;
 pub mod number;
 pub mod output;

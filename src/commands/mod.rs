@@ -7,9 +7,11 @@ mod chart;
 mod check;
 mod compare;
 mod completions;
+mod import;
 mod init;
 mod man;
 mod report;
+mod schema;
 mod sensitivity;
 mod simulate;
 
@@ -34,6 +36,8 @@ pub fn run(cli: Cli) -> Exit {
         Command::Simulate(args) => simulate::run(&args),
         Command::Report(args) => report::run(&args),
         Command::Chart(args) => chart::run(&args),
+        Command::Import(args) => import::run(&args),
+        Command::Schema(args) => schema::run(&args),
     }
 }
 

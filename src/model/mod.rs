@@ -12,7 +12,7 @@ mod fields;
 mod load;
 mod scenario_values;
 mod scenarios;
-mod schema;
+pub(crate) mod schema;
 mod uncertainty;
 mod uncertainty_values;
 

@@ -58,6 +58,14 @@ pub(crate) const KINDS: &[&str] = &["forecast", "evaluative"];
 /// stack. Named here so that the error can say it; a test holds the two equal.
 pub const TOML_NESTING_LIMIT: u32 = 80;
 
+// The keys of the tables read outside this file, so that every list of keys
+// the parser accepts can be found here (the JSON Schema is built from them).
+pub(crate) use super::scenarios::SCENARIO;
+pub(crate) use super::uncertainty::{SHAPES, UNCERTAIN};
+
+/// The keys of a `normal` distribution's table.
+pub(crate) const NORMAL: &[&str] = &["mean", "sd"];
+
 /// Bounds on what a model may ask of the program. Each is far beyond any real
 /// SROI analysis (which runs to tens of outcomes over a handful of years) and
 /// each is named in the error that enforces it.

@@ -36,7 +36,7 @@ pub(crate) const UNCERTAIN: &[&str] = &[
     "drop_off",
 ];
 
-const SHAPES: &[&str] = &["triangular", "uniform", "pert", "normal"];
+pub(crate) const SHAPES: &[&str] = &["triangular", "uniform", "pert", "normal"];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Uncertain {

@@ -3,7 +3,9 @@
 //!
 //! Text from the model that a spreadsheet would run as a formula (it starts
 //! with `=`, `+`, `-`, `@`, a tab or a carriage return) is prefixed with an
-//! apostrophe, so opening the file can never execute anything.
+//! apostrophe, so opening the file can never execute anything. Text that
+//! already starts with an apostrophe gets one more, so that `restore_text`
+//! (used by `sroi import`) gives back exactly the text of the model.
 
 use rust_decimal::Decimal;
 
@@ -86,12 +88,26 @@ fn fixed_cells(model: &Model, outcome: &Outcome) -> Vec<String> {
     ]
 }
 
+/// The first characters that make a spreadsheet read a cell as a formula,
+/// and the apostrophe that marks a neutralised cell.
+const NEUTRALISED: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\''];
+
 /// Neutralise text a spreadsheet would otherwise evaluate as a formula.
 pub fn safe_text(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if text.starts_with(NEUTRALISED) {
         format!("'{text}")
     } else {
         text.to_owned()
+    }
+}
+
+/// The text `safe_text` neutralised: the apostrophe it added is taken off.
+/// A cell that starts with an apostrophe `safe_text` would not have added
+/// (written by hand: `'hello`) is kept as it is.
+pub fn restore_text(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(NEUTRALISED) => rest,
+        _ => cell,
     }
 }
 
@@ -108,5 +124,27 @@ mod tests {
         assert_eq!(safe_text("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(safe_text("-2+3"), "'-2+3");
         assert_eq!(safe_text("Less isolated"), "Less isolated");
+        assert_eq!(safe_text("'quoted'"), "''quoted'");
+    }
+
+    #[test]
+    fn restoring_gives_back_exactly_the_text_that_was_neutralised() {
+        for text in [
+            "=cmd|' /C calc'!A0",
+            "'=already quoted",
+            "''",
+            "'",
+            "-3",
+            "+",
+            "@",
+            "\tindented",
+            "plain",
+            "it's",
+            "",
+        ] {
+            assert_eq!(restore_text(&safe_text(text)), text, "{text:?}");
+        }
+        // An apostrophe typed in a spreadsheet before ordinary text stays.
+        assert_eq!(restore_text("'hello"), "'hello");
     }
 }

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use sroi::check::codes::LINTS;
 use sroi::diagnostic::code::CATALOGUE;
@@ -15,7 +15,7 @@ use crate::support::{root, sroi, stdout};
 
 const START: &str = "<!-- error catalogue: generated from the code and tests/fixtures by tests/suite/error_catalogue.rs; `SROI_BLESS=1 cargo test` rewrites it -->";
 const END: &str = "<!-- end of error catalogue -->";
-const FIXTURES: &str = "tests/fixtures/invalid/";
+const FIXTURES: &str = "tests/fixtures/";
 
 fn expected_stderr(fixture: &str) -> String {
     let path = root().join(FIXTURES).join(format!("{fixture}.stderr"));
@@ -24,10 +24,14 @@ fn expected_stderr(fixture: &str) -> String {
 }
 
 /// The first report under `code` in a fixture's expected message: its
-/// location line through its hint, with the fixture directory left out.
+/// location line through its hint, with the fixture's directory left out.
 fn example(fixture: &str, code: &str) -> String {
     let tag = format!("error[{code}]");
-    let stderr = expected_stderr(fixture).replace(FIXTURES, "");
+    let directory = match fixture.rsplit_once('/') {
+        Some((directory, _)) => format!("{FIXTURES}{directory}/"),
+        None => FIXTURES.to_owned(),
+    };
+    let stderr = expected_stderr(fixture).replace(&directory, "");
     stderr
         .split("\n\n")
         .find(|block| block.lines().next().is_some_and(|l| l.contains(&tag)))
@@ -139,24 +143,33 @@ fn the_readme_holds_the_catalogue_of_every_diagnostic() {
 fn every_load_error_code_is_shown_by_a_fixture_and_every_fixture_code_is_catalogued() {
     let known: BTreeSet<&str> = CATALOGUE.iter().map(|e| e.id).collect();
     let mut shown = BTreeSet::new();
-    let directory = root().join(FIXTURES);
-    for entry in std::fs::read_dir(&directory).expect("the fixtures directory is readable") {
-        let path = entry.expect("a directory entry").path();
-        if path.extension().and_then(|e| e.to_str()) != Some("stderr") {
-            continue;
-        }
+    for path in stderr_files(&root().join(FIXTURES)) {
         let text = std::fs::read_to_string(&path).expect("a fixture is readable");
         for code in codes_in(&text) {
             assert!(
                 known.contains(code.as_str()),
                 "{} shows {code}, which the catalogue lacks",
-                Path::new(&path).display()
+                path.display()
             );
             shown.insert(code);
         }
     }
     let missing: Vec<&&str> = known.iter().filter(|id| !shown.contains(**id)).collect();
     assert!(missing.is_empty(), "no fixture shows {missing:?}");
+}
+
+/// Every expected message under `directory`, however deep.
+fn stderr_files(directory: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(directory).expect("a fixtures directory is readable") {
+        let path = entry.expect("a directory entry").path();
+        if path.is_dir() {
+            found.extend(stderr_files(&path));
+        } else if path.extension().and_then(|e| e.to_str()) == Some("stderr") {
+            found.push(path);
+        }
+    }
+    found
 }
 
 /// The codes of `error[SROI…]` tags in a rendered report.
