@@ -37,6 +37,8 @@ pub enum Command {
     Sensitivity(SensitivityArgs),
     /// Monte Carlo simulation of the ratio over the uncertain assumptions
     Simulate(SimulateArgs),
+    /// Write the value map as a spreadsheet whose formulas recompute every figure
+    Export(ExportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -200,6 +202,21 @@ pub struct SimulateArgs {
     pub format: Format,
 
     /// Write to FILE (atomically) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The model file (TOML); `-` reads standard input
+    #[arg(value_name = "MODEL")]
+    pub model: PathBuf,
+
+    /// The kind of file to write
+    #[arg(short, long, value_enum, default_value_t = crate::report::export::ExportFormat::Xlsx)]
+    pub format: crate::report::export::ExportFormat,
+
+    /// Write to FILE (atomically); required unless standard output is redirected
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }

@@ -6,6 +6,7 @@ mod calc;
 mod check;
 mod compare;
 mod completions;
+mod export;
 mod init;
 mod man;
 mod sensitivity;
@@ -30,6 +31,7 @@ pub fn run(cli: Cli) -> Exit {
         Command::Man(args) => man::run(&args),
         Command::Sensitivity(args) => sensitivity::run(&args),
         Command::Simulate(args) => simulate::run(&args),
+        Command::Export(args) => export::run(&args),
     }
 }
 

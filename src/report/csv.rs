@@ -67,8 +67,9 @@ fn fixed_cells(model: &Model, outcome: &Outcome) -> Vec<String> {
         .collect::<Vec<_>>()
         .join(";");
     vec![
-        outcome.id.clone(),
-        stakeholder.id.clone(),
+        // Ids may start with `-`, which a spreadsheet reads as a formula.
+        safe_text(&outcome.id),
+        safe_text(&stakeholder.id),
         safe_text(&stakeholder.name),
         optional(&outcome.description),
         optional(&outcome.indicator),

@@ -5,6 +5,7 @@
 pub mod check;
 pub mod compare;
 pub mod csv;
+pub mod export;
 pub mod json;
 pub mod markdown;
 pub mod page;
@@ -13,6 +14,7 @@ pub mod simulation;
 pub mod table;
 pub mod text;
 pub mod view;
+pub mod xlsx;
 
 use crate::calc::Results;
 use crate::model::Model;

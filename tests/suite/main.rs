@@ -7,6 +7,7 @@ mod check_output;
 mod compare;
 mod compare_bundled;
 mod crosscheck;
+mod export;
 mod fuzz_corpus;
 mod golden;
 mod models;
