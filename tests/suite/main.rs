@@ -8,6 +8,7 @@ mod compare;
 mod compare_bundled;
 mod crosscheck;
 mod export;
+mod export_libreoffice;
 mod fuzz_corpus;
 mod golden;
 mod models;
