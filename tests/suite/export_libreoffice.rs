@@ -103,6 +103,100 @@ fn libreoffice_recalculates_every_bundled_and_cross_check_model_to_the_penny() {
     );
 }
 
+#[test]
+fn an_analyst_s_edits_recompute_the_workbook() {
+    // The spec's section 3 example, edited in the workbook as an analyst
+    // would: the discount rate (Conventions!B5, the named cell DiscountRate)
+    // from 3.5% to 5%, and the outcome's deadweight (Value map!M7) from 25%
+    // to 50%. By hand: impact 100 × £800 × 0.5 = £40,000, then £36,000 after
+    // 10% drop-off; PV = 40,000 / 1.05 + 36,000 / 1.05² = 38,095.24 +
+    // 32,653.06 = £70,748.30; NPV = 70,748.30 − 100,000 = −£29,251.70;
+    // ratio 0.7075. `sroi calc` of the model with the same edits agrees.
+    let Some(soffice) = libreoffice() else {
+        return;
+    };
+    let model = root().join("tests/fixtures/crosscheck/spec_section3_example.toml");
+    let edited = edit_cells(
+        &uncached_workbook(&model),
+        &[
+            ("xl/worksheets/sheet3.xml", "B5", "0.05"),
+            ("xl/worksheets/sheet1.xml", "M7", "0.5"),
+        ],
+    );
+    let directory = tempfile::tempdir().expect("a temporary directory");
+    let file = directory.path().join("edited.xlsx");
+    std::fs::write(&file, edited).expect("workbook written");
+    let converted = directory.path().join("converted");
+    recalculate_to_csv(&soffice, directory.path(), &[file], &converted);
+    let text = std::fs::read_to_string(converted.join("edited-Value map.csv")).expect("CSV");
+
+    let text_of_model = std::fs::read_to_string(&model)
+        .expect("the fixture")
+        .replace("deadweight = \"25%\"", "deadweight = \"50%\"")
+        .replace(
+            "[analysis]",
+            "[conventions]\ndiscount_rate = \"5%\"\n\n[analysis]",
+        );
+    let output =
+        crate::support::sroi_with_stdin(&["calc", "--format", "json", "-"], &text_of_model);
+    let calc: Value = serde_json::from_str(&stdout(&output)).expect("calc writes JSON");
+
+    for (label, key, places, by_hand) in [
+        ("Present value", "present_value", 2, "70748.30"),
+        ("Net present value", "net_present_value", 2, "-29251.70"),
+        ("SROI ratio", "ratio", 4, "0.7075"),
+    ] {
+        let recalculated = headline(&text, label).expect("a headline row");
+        let by_hand = parse_decimal(by_hand).expect("a number");
+        assert_eq!(round(recalculated, places), by_hand, "{label}");
+        assert_eq!(json_decimal(&calc[key]), by_hand, "sroi calc: {key}");
+    }
+}
+
+/// The workbook with the cells given as (part, reference, number) replaced
+/// by those numbers, as a spreadsheet saves a typed-in value.
+fn edit_cells(workbook: &[u8], edits: &[(&str, &str, &str)]) -> Vec<u8> {
+    use std::io::{Cursor, Read};
+    let mut archive = zip::ZipArchive::new(Cursor::new(workbook)).expect("a zip file");
+    let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for index in 0..archive.len() {
+        let mut entry = archive.by_index(index).expect("an entry");
+        let name = entry.name().to_owned();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).expect("readable");
+        for (part, reference, number) in edits {
+            if name == *part {
+                let xml = String::from_utf8(bytes).expect("UTF-8 XML");
+                bytes = replace_cell(&xml, reference, number).into_bytes();
+            }
+        }
+        writer
+            .start_file(name, zip::write::SimpleFileOptions::default())
+            .expect("an entry starts");
+        writer.write_all(&bytes).expect("written");
+    }
+    writer.finish().expect("a zip file").into_inner()
+}
+
+fn replace_cell(xml: &str, reference: &str, number: &str) -> String {
+    let open = format!("<c r=\"{reference}\"");
+    let start = xml
+        .find(&open)
+        .unwrap_or_else(|| panic!("no cell {reference}"));
+    let rest = &xml[start..];
+    let tag_end = rest.find('>').expect("tag end");
+    let end = if rest[..tag_end].ends_with('/') {
+        tag_end + 1
+    } else {
+        rest.find("</c>").expect("a closed cell") + "</c>".len()
+    };
+    format!(
+        "{}<c r=\"{reference}\"><v>{number}</v></c>{}",
+        &xml[..start],
+        &rest[end..]
+    )
+}
+
 /// `soffice`, or `None` (with a notice) when it is not installed and not required.
 fn libreoffice() -> Option<PathBuf> {
     let found = std::env::var_os("PATH").and_then(|paths| {
