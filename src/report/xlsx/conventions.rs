@@ -159,8 +159,12 @@ pub fn sheet(model: &Model, styles: &Styles) -> Result<Worksheet, XlsxError> {
     sheet.set_column_width(0, 24)?;
     sheet.set_column_width(1, 18)?;
     sheet.set_column_width(2, 22)?;
-    sheet.set_column_width(3, 100)?;
+    // The explanations run on to the right over empty cells; a wide column
+    // would stretch the rates table below.
+    sheet.set_column_width(3, 20)?;
     sheet.set_freeze_panes(FIRST_ROW, 0)?;
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
     Ok(sheet)
 }
 
@@ -189,9 +193,14 @@ fn bands(sheet: &mut Worksheet, styles: &Styles) -> Result<(), XlsxError> {
         "Declining long-term discount rates (HM Treasury Green Book)",
         &styles.section,
     )?;
-    for (col, header) in ["From year", "To year", "green-book", "green-book-health"]
-        .into_iter()
-        .enumerate()
+    for (col, header) in [
+        "From (years discounted)",
+        "To",
+        "green-book",
+        "green-book-health",
+    ]
+    .into_iter()
+    .enumerate()
     {
         cells.label(BANDS_HEADER_ROW, col as u16, header, &styles.header)?;
     }

@@ -107,6 +107,8 @@ pub fn sheet(
     sheet.set_column_width(layout.input_counted_column(), 16)?;
     sheet.set_row_height(INPUTS_HEADER_ROW, 30)?;
     sheet.set_freeze_panes(INPUTS_FIRST_ROW, 1)?;
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
     Ok(sheet)
 }
 

@@ -90,10 +90,15 @@ pub fn sheet(
     for (scenario, figures_of) in model.scenarios.iter().zip(computed) {
         row += 1;
         cells.text(row, 0, &scenario.name, &styles.text)?;
-        if let Some(description) = &scenario.description {
-            cells.text(row, 1, description, &styles.text)?;
+        let description = scenario.description.as_deref().unwrap_or_default();
+        let overrides = overrides(model, scenario);
+        cells.text(row, 1, description, &styles.text_wrapped)?;
+        cells.text(row, 2, &overrides, &styles.text_wrapped)?;
+        // Spreadsheets do not size a row to its wrapped text on opening.
+        let lines = lines_of(description, COLUMNS[1].1).max(lines_of(&overrides, COLUMNS[2].1));
+        if lines > 1 {
+            cells.sheet.set_row_height(row, 15.0 * lines as f64)?;
         }
-        cells.text(row, 2, &overrides(model, scenario), &styles.text)?;
         figures(&mut cells, row, figures_of, base.ratio, styles)?;
     }
     if model.scenarios.is_empty() {
@@ -106,7 +111,16 @@ pub fn sheet(
     }
     sheet.set_row_height(HEADER_ROW, 30)?;
     sheet.set_freeze_panes(HEADER_ROW + 1, 1)?;
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
     Ok(sheet)
+}
+
+/// About how many lines `text` takes wrapped in a column `width` characters
+/// wide, up to the 27 that fit the tallest row a spreadsheet allows.
+fn lines_of(text: &str, width: f64) -> u32 {
+    let per_line = (width as usize).saturating_sub(2).max(1);
+    text.chars().count().div_ceil(per_line).clamp(1, 27) as u32
 }
 
 fn figures(

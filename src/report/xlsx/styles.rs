@@ -33,6 +33,7 @@ pub struct Styles {
     pub header: Format,
     pub year_header: Format,
     pub text: Format,
+    pub text_wrapped: Format,
     pub text_assumption: Format,
     /// Text that follows another cell (a later cohort of an outcome).
     pub text_follows: Format,
@@ -100,6 +101,7 @@ impl Styles {
                 .set_align(FormatAlign::Right),
             header,
             text: Format::new(),
+            text_wrapped: Format::new().set_text_wrap(),
             text_assumption: assumption(Format::new()),
             text_follows: follows(Format::new()),
             money: Format::new().set_num_format(&money),
