@@ -41,6 +41,8 @@ pub enum Command {
     Report(ReportArgs),
     /// Draw one chart of the report as SVG
     Chart(ChartArgs),
+    /// Write the value map as a spreadsheet whose formulas recompute every figure
+    Export(ExportArgs),
     /// Turn a value map saved as CSV (one row per outcome) into a model file
     Import(ImportArgs),
     /// Print the JSON Schema of the model format, for editors such as taplo
@@ -265,6 +267,21 @@ pub struct ChartArgs {
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
     /// Write the schema to FILE (atomically) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The model file (TOML); `-` reads standard input
+    #[arg(value_name = "MODEL")]
+    pub model: PathBuf,
+
+    /// The kind of file to write
+    #[arg(short, long, value_enum, default_value_t = crate::report::export::ExportFormat::Xlsx)]
+    pub format: crate::report::export::ExportFormat,
+
+    /// Write to FILE (atomically); required unless standard output is redirected
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }

@@ -32,6 +32,11 @@ pub fn exercise(bytes: &[u8]) {
         ] {
             let _ = std::hint::black_box(report::render(format, &model, &results));
         }
+        let _ = std::hint::black_box(report::export::render(
+            report::export::ExportFormat::Xlsx,
+            &model,
+            &results,
+        ));
         exercise_check(&source, &model, &results);
         exercise_compare(&source, &model);
         exercise_uncertainty(&model, &results);

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use crate::model::{Conventions, Schedule};
 
 /// The Green Book's long-term rates: (last year the rate applies, rate in basis points / 10000).
-const GREEN_BOOK: [(u32, i64); 6] = [
+pub(crate) const GREEN_BOOK: [(u32, i64); 6] = [
     (30, 350),
     (75, 300),
     (125, 250),
@@ -18,7 +18,7 @@ const GREEN_BOOK: [(u32, i64); 6] = [
     (300, 150),
     (u32::MAX, 100),
 ];
-const GREEN_BOOK_HEALTH: [(u32, i64); 6] = [
+pub(crate) const GREEN_BOOK_HEALTH: [(u32, i64); 6] = [
     (30, 150),
     (75, 129),
     (125, 107),
@@ -28,7 +28,7 @@ const GREEN_BOOK_HEALTH: [(u32, i64); 6] = [
 ];
 
 /// The rate applied in the i-th year of discounting (i ≥ 1).
-fn rate_in_year(conventions: &Conventions, i: u32) -> Decimal {
+pub(crate) fn rate_in_year(conventions: &Conventions, i: u32) -> Decimal {
     let table = match conventions.schedule {
         Schedule::Flat => return conventions.discount_rate,
         Schedule::GreenBook => &GREEN_BOOK,
@@ -42,7 +42,7 @@ fn rate_in_year(conventions: &Conventions, i: u32) -> Decimal {
 }
 
 /// How many times year `t` (numbered from 1) is discounted.
-fn exponent(conventions: &Conventions, year: u32) -> u32 {
+pub(crate) fn exponent(conventions: &Conventions, year: u32) -> u32 {
     if conventions.discount_first_year {
         year
     } else {

@@ -162,7 +162,7 @@ fn outcome_result(
 
 /// (1 − drop_off)^j for each year j = 0, 1, … of a cohort's duration:
 /// drop-off starts in the cohort's second year.
-fn remaining_after_drop_off(outcome: &Outcome) -> Vec<Decimal> {
+pub(crate) fn remaining_after_drop_off(outcome: &Outcome) -> Vec<Decimal> {
     let keep = Decimal::ONE - outcome.drop_off;
     let mut remaining = Vec::with_capacity(outcome.duration as usize);
     let mut fraction = Decimal::ONE;

@@ -7,6 +7,7 @@ mod chart;
 mod check;
 mod compare;
 mod completions;
+mod export;
 mod import;
 mod init;
 mod man;
@@ -38,6 +39,7 @@ pub fn run(cli: Cli) -> Exit {
         Command::Chart(args) => chart::run(&args),
         Command::Import(args) => import::run(&args),
         Command::Schema(args) => schema::run(&args),
+        Command::Export(args) => export::run(&args),
     }
 }
 

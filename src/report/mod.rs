@@ -5,6 +5,7 @@
 pub mod check;
 pub mod compare;
 pub mod csv;
+pub mod export;
 pub mod html;
 pub mod json;
 pub mod markdown;
@@ -16,6 +17,7 @@ pub mod svg;
 pub mod table;
 pub mod text;
 pub mod view;
+pub mod xlsx;
 
 use crate::calc::Results;
 use crate::model::Model;

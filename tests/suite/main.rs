@@ -8,6 +8,8 @@ mod compare;
 mod compare_bundled;
 mod crosscheck;
 mod error_catalogue;
+mod export;
+mod export_libreoffice;
 mod fuzz_corpus;
 mod golden;
 mod hostile_text;

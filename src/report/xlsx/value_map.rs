@@ -1,0 +1,740 @@
+//! The Value map sheet: the impact map in the stage order of the Social Value
+//! UK value map, one row per outcome cohort, every figure a formula.
+//!
+//! Cohort k of an outcome gets its own row, with its own quantity and a start
+//! year one after the previous cohort's; its other assumptions follow the
+//! outcome's first row, so an analyst changes an outcome in one place.
+
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{ColNum, Format, RowNum, Worksheet, XlsxError};
+
+use super::CachedResults;
+use super::cells::{Cells, absolute, column, fixed_column, fixed_row, relative};
+use super::conventions as named;
+use super::inputs;
+use super::layout::{FIRST_ROW, FIRST_YEAR_COLUMN, HEADER_ROW, Layout, MapRow};
+use super::styles::Styles;
+use crate::calc::{Results, discount, remaining_after_drop_off};
+use crate::model::{Model, Outcome};
+use crate::report::text::currency_prefix;
+
+pub const SHEET: &str = "Value map";
+/// The sheet's name as formulas on other sheets write it.
+pub const QUOTED: &str = "'Value map'";
+
+pub const PRESENT_VALUE: &str = "PresentValue";
+pub const NET_PRESENT_VALUE: &str = "NetPresentValue";
+pub const RATIO: &str = "SroiRatio";
+pub const NET_RATIO: &str = "NetSroiRatio";
+
+const STAKEHOLDER: ColNum = 0;
+const INPUTS_DESCRIPTION: ColNum = 1;
+const INPUTS_VALUE: ColNum = 2;
+const OUTCOME: ColNum = 3;
+const DESCRIPTION: ColNum = 4;
+const INDICATOR: ColNum = 5;
+const QUANTITY: ColNum = 6;
+const DURATION: ColNum = 7;
+const START: ColNum = 8;
+const PROXY_DESCRIPTION: ColNum = 9;
+const PROXY: ColNum = 10;
+const SOURCE: ColNum = 11;
+const DEADWEIGHT: ColNum = 12;
+const DISPLACEMENT: ColNum = 13;
+const ATTRIBUTION: ColNum = 14;
+const DROP_OFF: ColNum = 15;
+const NET: ColNum = 16;
+const IMPACT: ColNum = 17;
+
+/// Headers and widths of the columns before the years.
+const COLUMNS: [(&str, f64); FIRST_YEAR_COLUMN as usize] = [
+    ("Stakeholder", 26.0),
+    ("Inputs", 30.0),
+    ("Value of inputs", 15.0),
+    ("Outcome", 22.0),
+    ("Description", 36.0),
+    ("Indicator", 30.0),
+    ("Quantity", 11.0),
+    ("Duration (years)", 10.0),
+    ("Outcome starts (year)", 10.0),
+    ("Financial proxy", 30.0),
+    ("Value of proxy", 14.0),
+    ("Source", 28.0),
+    ("Deadweight", 12.0),
+    ("Displacement", 12.0),
+    ("Attribution", 12.0),
+    ("Drop-off", 12.0),
+    ("Net of deductions", 12.0),
+    ("Impact", 15.0),
+];
+
+/// The stages of the value map and the columns each spans (the last is the
+/// years and present value, whose end depends on the model).
+const STAGES: [(&str, ColNum, ColNum); 4] = [
+    ("Stage 1: Stakeholders", STAKEHOLDER, STAKEHOLDER),
+    ("Stage 2: Inputs", INPUTS_DESCRIPTION, INPUTS_VALUE),
+    ("Stage 3: Outcomes and their value", OUTCOME, SOURCE),
+    ("Stage 4: Impact", DEADWEIGHT, IMPACT),
+];
+
+pub fn defined_names(layout: &Layout) -> Vec<(&'static str, String)> {
+    let headline = |offset: RowNum| {
+        format!(
+            "={QUOTED}!{}",
+            absolute(layout.headline_row() + offset, INPUTS_VALUE)
+        )
+    };
+    vec![
+        (PRESENT_VALUE, headline(1)),
+        (NET_PRESENT_VALUE, headline(2)),
+        (RATIO, headline(3)),
+        (NET_RATIO, headline(4)),
+    ]
+}
+
+/// The value map's discount factor of year `year`, as another sheet refers to it.
+pub fn factor_cell(layout: &Layout, year: u32) -> String {
+    format!(
+        "{QUOTED}!{}",
+        absolute(layout.factor_row(), layout.year_column(year))
+    )
+}
+
+pub fn sheet(
+    model: &Model,
+    results: &Results,
+    layout: &Layout,
+    styles: &Styles,
+    cache: CachedResults,
+) -> Result<Worksheet, XlsxError> {
+    let mut sheet = Worksheet::new();
+    sheet.set_name(SHEET)?;
+    let factors = discount::factors(&model.conventions, layout.years);
+    let mut map = Map {
+        cells: Cells::new(&mut sheet, cache),
+        model,
+        results,
+        layout,
+        styles,
+        factors: &factors,
+    };
+    map.title()?;
+    map.headers()?;
+    for (index, &(stakeholder, row)) in layout.rows.iter().enumerate() {
+        map.row(FIRST_ROW + index as RowNum, stakeholder, row)?;
+    }
+    map.totals()?;
+    map.discounting()?;
+    map.headline()?;
+    map.by_stakeholder()?;
+
+    for (col, (_, width)) in COLUMNS.iter().enumerate() {
+        sheet.set_column_width(col as ColNum, *width)?;
+    }
+    for year in 1..=layout.years {
+        sheet.set_column_width(layout.year_column(year), 14)?;
+    }
+    sheet.set_column_width(layout.present_value_column(), 16)?;
+    sheet.set_row_height(HEADER_ROW, 45)?;
+    sheet.set_freeze_panes(FIRST_ROW, 1)?;
+    sheet.autofilter(
+        HEADER_ROW,
+        STAKEHOLDER,
+        FIRST_ROW + layout.rows.len() as RowNum - 1,
+        layout.present_value_column(),
+    )?;
+    sheet.set_landscape();
+    // Printed, the value map is one page wide, as the template is.
+    sheet.set_print_fit_to_pages(1, 0);
+    Ok(sheet)
+}
+
+struct Map<'a> {
+    cells: Cells<'a>,
+    model: &'a Model,
+    results: &'a Results,
+    layout: &'a Layout,
+    styles: &'a Styles,
+    /// Discount factors of every year column, as `calc` computes them.
+    factors: &'a [Decimal],
+}
+
+type Written = Result<(), XlsxError>;
+
+impl Map<'_> {
+    fn title(&mut self) -> Written {
+        let analysis = &self.model.analysis;
+        let styles = self.styles;
+        self.cells.text(0, 0, &analysis.name, &styles.title)?;
+        let mut about: Vec<String> = Vec::new();
+        about.extend(analysis.organisation.clone());
+        about.push(analysis.kind.as_str().to_owned());
+        about.extend(analysis.period.clone());
+        about.push(format!(
+            "amounts in {} ({})",
+            analysis.currency,
+            currency_prefix(&analysis.currency).trim()
+        ));
+        self.cells
+            .text(1, 0, &about.join(" · "), &styles.subtitle)?;
+        self.cells.label(
+            2,
+            0,
+            "Pale yellow cells are the model's assumptions; every other figure is a formula. \
+             Change an assumption here, on the Inputs sheet, or a convention on the Conventions \
+             sheet, and the workbook recomputes.",
+            &styles.note,
+        )
+    }
+
+    fn headers(&mut self) -> Written {
+        let styles = self.styles;
+        for (index, (label, first, last)) in STAGES.iter().enumerate() {
+            self.band(label, *first, *last, &styles.stages[index])?;
+        }
+        self.band(
+            "Stage 5: Social value by year and present value",
+            FIRST_YEAR_COLUMN,
+            self.layout.present_value_column(),
+            &styles.stages[4],
+        )?;
+        for (col, (header, _)) in COLUMNS.iter().enumerate() {
+            self.cells
+                .label(HEADER_ROW, col as ColNum, header, &styles.header)?;
+        }
+        for year in 1..=self.layout.years {
+            self.cells.whole(
+                HEADER_ROW,
+                self.layout.year_column(year),
+                year,
+                &styles.year_header,
+            )?;
+        }
+        self.cells.label(
+            HEADER_ROW,
+            self.layout.present_value_column(),
+            "Present value",
+            &styles.header,
+        )
+    }
+
+    fn band(&mut self, label: &str, first: ColNum, last: ColNum, format: &Format) -> Written {
+        if first == last {
+            return self.cells.label(HEADER_ROW - 1, first, label, format);
+        }
+        self.cells
+            .sheet
+            .merge_range(HEADER_ROW - 1, first, HEADER_ROW - 1, last, label, format)?;
+        Ok(())
+    }
+
+    fn row(&mut self, row: RowNum, stakeholder: usize, kind: MapRow) -> Written {
+        let block = self.layout.blocks[stakeholder];
+        let name = &self.model.stakeholders[stakeholder].name;
+        if row == block.first {
+            self.cells.text(row, STAKEHOLDER, name, &self.styles.text)?;
+            self.stakeholder_inputs(row, stakeholder)?;
+        } else {
+            self.cells
+                .text(row, STAKEHOLDER, name, &self.styles.text_follows)?;
+        }
+        match kind {
+            MapRow::Idle => Ok(()),
+            MapRow::Cohort {
+                outcome,
+                cohort,
+                outcome_row,
+            } => self.cohort(row, outcome, cohort, outcome_row),
+        }
+    }
+
+    /// What the stakeholder puts in: the inputs' descriptions, and their value
+    /// as counted, summed from the Inputs sheet.
+    fn stakeholder_inputs(&mut self, row: RowNum, stakeholder: usize) -> Written {
+        let descriptions: Vec<&str> = self
+            .model
+            .inputs
+            .iter()
+            .filter(|input| input.stakeholder == stakeholder)
+            .filter_map(|input| input.description.as_deref())
+            .collect();
+        if !descriptions.is_empty() {
+            self.cells.text(
+                row,
+                INPUTS_DESCRIPTION,
+                &descriptions.join("; "),
+                &self.styles.text,
+            )?;
+        }
+        let id = &self.model.stakeholders[stakeholder].id;
+        let formula = inputs::of_stakeholder(self.layout, id);
+        self.cells.formula(
+            row,
+            INPUTS_VALUE,
+            &formula,
+            Some(self.results.stakeholders[stakeholder].inputs),
+            &self.styles.money_or_dash,
+        )
+    }
+
+    fn cohort(&mut self, row: RowNum, index: usize, cohort: usize, outcome_row: RowNum) -> Written {
+        let outcome = &self.model.outcomes[index];
+        let styles = self.styles;
+        let label = if outcome.quantities.len() > 1 {
+            format!("{}, cohort {}", outcome.id, cohort + 1)
+        } else {
+            outcome.id.clone()
+        };
+        self.cells.text(row, OUTCOME, &label, &styles.text)?;
+        self.cells.number(
+            row,
+            QUANTITY,
+            outcome.quantities[cohort],
+            &styles.quantity_assumption,
+        )?;
+        if cohort == 0 {
+            self.assumptions(row, outcome)?;
+        } else {
+            self.follow_first_cohort(row, outcome, outcome_row)?;
+        }
+        self.impact(row, index, cohort)?;
+        self.values_by_year(row, outcome, index, cohort)
+    }
+
+    /// The outcome's own assumptions, on its first cohort's row.
+    fn assumptions(&mut self, row: RowNum, outcome: &Outcome) -> Written {
+        let styles = self.styles;
+        let optional = |text: &Option<String>| text.clone().unwrap_or_default();
+        for (col, text) in [
+            (DESCRIPTION, optional(&outcome.description)),
+            (INDICATOR, optional(&outcome.indicator)),
+            (PROXY_DESCRIPTION, optional(&outcome.proxy_description)),
+            (SOURCE, optional(&outcome.proxy_source)),
+        ] {
+            if !text.is_empty() {
+                self.cells.text(row, col, &text, &styles.text_assumption)?;
+            }
+        }
+        self.cells
+            .whole(row, DURATION, outcome.duration, &styles.whole_assumption)?;
+        self.cells
+            .whole(row, START, outcome.start_year, &styles.whole_assumption)?;
+        self.cells
+            .number(row, PROXY, outcome.proxy, &styles.money_assumption)?;
+        for (col, rate) in [
+            (DEADWEIGHT, outcome.deadweight),
+            (DISPLACEMENT, outcome.displacement),
+            (ATTRIBUTION, outcome.attribution),
+            (DROP_OFF, outcome.drop_off),
+        ] {
+            self.cells.number(row, col, rate, &styles.rate_assumption)?;
+        }
+        Ok(())
+    }
+
+    /// A later cohort: its start is the previous cohort's plus one year, and
+    /// everything else is the first cohort's.
+    fn follow_first_cohort(&mut self, row: RowNum, outcome: &Outcome, first: RowNum) -> Written {
+        let styles = self.styles;
+        let cohort = row - first;
+        let same = |col| format!("={}", fixed_column(first, col));
+        self.cells.formula(
+            row,
+            DURATION,
+            &same(DURATION),
+            Some(outcome.duration.into()),
+            &styles.whole_follows,
+        )?;
+        self.cells.formula(
+            row,
+            START,
+            &format!("={}+1", fixed_column(row - 1, START)),
+            Some((outcome.start_year + cohort).into()),
+            &styles.whole_follows,
+        )?;
+        self.cells.formula(
+            row,
+            PROXY,
+            &same(PROXY),
+            Some(outcome.proxy),
+            &styles.money_follows,
+        )?;
+        for (col, rate) in [
+            (DEADWEIGHT, outcome.deadweight),
+            (DISPLACEMENT, outcome.displacement),
+            (ATTRIBUTION, outcome.attribution),
+            (DROP_OFF, outcome.drop_off),
+        ] {
+            self.cells
+                .formula(row, col, &same(col), Some(rate), &styles.rate_follows)?;
+        }
+        Ok(())
+    }
+
+    /// Net of deductions under the chosen rule, and the cohort's impact:
+    /// quantity × proxy × net.
+    fn impact(&mut self, row: RowNum, outcome: usize, cohort: usize) -> Written {
+        let result = &self.results.outcomes[outcome];
+        let [dw, ds, at] = [DEADWEIGHT, DISPLACEMENT, ATTRIBUTION].map(|col| relative(row, col));
+        let net = format!(
+            "=IF({}=\"additive\",1-{dw}-{ds}-{at},(1-{dw})*(1-{ds})*(1-{at}))",
+            named::DEDUCTIONS
+        );
+        self.cells
+            .formula(row, NET, &net, Some(result.net), &self.styles.rate)?;
+        let impact = format!(
+            "={}*{}*{}",
+            relative(row, QUANTITY),
+            relative(row, PROXY),
+            relative(row, NET)
+        );
+        self.cells.formula(
+            row,
+            IMPACT,
+            &impact,
+            Some(result.impacts[cohort]),
+            &self.styles.money,
+        )
+    }
+
+    /// The cohort's value in each year, and its present value.
+    ///
+    /// value(t) = impact × (1 − drop-off)^(t − start) for start ≤ t ≤ start +
+    /// duration − 1. The first year is written apart so that a drop-off of
+    /// 100% never asks for 0^0, which Excel and LibreOffice disagree on.
+    fn values_by_year(
+        &mut self,
+        row: RowNum,
+        outcome: &Outcome,
+        index: usize,
+        cohort: usize,
+    ) -> Written {
+        let values = cohort_values(
+            outcome,
+            self.results.outcomes[index].impacts[cohort],
+            cohort,
+            self.layout.years,
+        );
+        let start = fixed_column(row, START);
+        let duration = fixed_column(row, DURATION);
+        let impact = fixed_column(row, IMPACT);
+        let drop_off = fixed_column(row, DROP_OFF);
+        for year in 1..=self.layout.years {
+            let col = self.layout.year_column(year);
+            let t = fixed_row(HEADER_ROW, col);
+            let formula = format!(
+                "=IF(AND({t}>={start},{t}<={start}+{duration}-1),\
+                 {impact}*IF({t}={start},1,(1-{drop_off})^({t}-{start})),0)"
+            );
+            self.cells.formula(
+                row,
+                col,
+                &formula,
+                Some(values[year as usize - 1]),
+                &self.styles.money_or_dash,
+            )?;
+        }
+        let present_value = discounted(&values, self.factors);
+        let formula = format!(
+            "=SUMPRODUCT({}:{},{}:{})",
+            relative(row, FIRST_YEAR_COLUMN),
+            relative(row, self.layout.last_year_column()),
+            fixed_row(self.layout.factor_row(), FIRST_YEAR_COLUMN),
+            fixed_row(self.layout.factor_row(), self.layout.last_year_column()),
+        );
+        self.cells.formula(
+            row,
+            self.layout.present_value_column(),
+            &formula,
+            Some(present_value),
+            &self.styles.money,
+        )
+    }
+
+    /// The table's total row: inputs, the value of each year, present value.
+    fn totals(&mut self) -> Written {
+        let row = self.layout.total_row();
+        let styles = self.styles;
+        let last = FIRST_ROW + self.layout.rows.len() as RowNum - 1;
+        let sum = |col| format!("=SUM({}:{})", relative(FIRST_ROW, col), relative(last, col));
+        for col in 0..self.layout.present_value_column() {
+            self.cells.label(row, col, "", &styles.label_total)?;
+        }
+        self.cells
+            .label(row, STAKEHOLDER, "Total", &styles.label_total)?;
+        self.cells.formula(
+            row,
+            INPUTS_VALUE,
+            &sum(INPUTS_VALUE),
+            Some(self.results.inputs_total),
+            &styles.money_total,
+        )?;
+        for year in 1..=self.layout.years {
+            let col = self.layout.year_column(year);
+            self.cells.formula(
+                row,
+                col,
+                &sum(col),
+                Some(self.year_value(year)),
+                &styles.money_total,
+            )?;
+        }
+        let col = self.layout.present_value_column();
+        self.cells.formula(
+            row,
+            col,
+            &sum(col),
+            Some(self.results.present_value),
+            &styles.money_total,
+        )
+    }
+
+    /// How many times each year is discounted, the rate of that discounting,
+    /// the factor (built year on year, as `calc::discount` builds it), and the
+    /// present value of each year's total.
+    fn discounting(&mut self) -> Written {
+        let layout = self.layout;
+        let styles = self.styles;
+        let conventions = &self.model.conventions;
+        for (row, label) in [
+            (layout.exponent_row(), "Years of discounting"),
+            (layout.rate_row(), "Discount rate"),
+            (layout.factor_row(), "Discount factor"),
+            (layout.year_present_value_row(), "Present value of the year"),
+        ] {
+            self.cells.label(row, STAKEHOLDER, label, &styles.text)?;
+        }
+        self.cells.label(
+            layout.rate_row(),
+            OUTCOME,
+            "flat: the discount rate; green-book and green-book-health: the rate of the band (Conventions sheet)",
+            &styles.note,
+        )?;
+        for year in 1..=layout.years {
+            let col = layout.year_column(year);
+            let exponent = discount::exponent(conventions, year);
+            let exponent_cell = fixed_row(layout.exponent_row(), col);
+            self.cells.formula(
+                layout.exponent_row(),
+                col,
+                &format!(
+                    "={}-IF({},0,1)",
+                    fixed_row(HEADER_ROW, col),
+                    named::DISCOUNT_FIRST_YEAR
+                ),
+                Some(exponent.into()),
+                &styles.whole,
+            )?;
+            let rate = if exponent == 0 {
+                Decimal::ZERO
+            } else {
+                discount::rate_in_year(conventions, exponent)
+            };
+            let band = |rates| {
+                format!(
+                    "INDEX({rates},MATCH({exponent_cell},{},1))",
+                    named::BAND_FROM
+                )
+            };
+            self.cells.formula(
+                layout.rate_row(),
+                col,
+                &format!(
+                    "=IF({exponent_cell}<1,0,IF({schedule}=\"green-book\",{},IF({schedule}=\"green-book-health\",{},{})))",
+                    band(named::GREEN_BOOK_RATES),
+                    band(named::GREEN_BOOK_HEALTH_RATES),
+                    named::DISCOUNT_RATE,
+                    schedule = named::SCHEDULE,
+                ),
+                Some(rate),
+                &styles.rate,
+            )?;
+            let previous = if year == 1 {
+                "1".to_owned()
+            } else {
+                fixed_row(layout.factor_row(), col - 1)
+            };
+            let factor = self.factors[year as usize - 1];
+            self.cells.formula(
+                layout.factor_row(),
+                col,
+                &format!("={previous}/(1+{})", fixed_row(layout.rate_row(), col)),
+                Some(factor),
+                &styles.factor,
+            )?;
+            self.cells.formula(
+                layout.year_present_value_row(),
+                col,
+                &format!(
+                    "={}*{}",
+                    fixed_row(layout.total_row(), col),
+                    fixed_row(layout.factor_row(), col)
+                ),
+                Some(
+                    self.year_value(year)
+                        .checked_mul(factor)
+                        .unwrap_or_default(),
+                ),
+                &styles.money,
+            )?;
+        }
+        Ok(())
+    }
+
+    /// The headline: inputs, present value, net present value and the ratios.
+    fn headline(&mut self) -> Written {
+        let row = self.layout.headline_row();
+        let styles = self.styles;
+        let results = self.results;
+        let pv_column = column(self.layout.present_value_column());
+        let total = self.layout.total_row() + 1;
+        let lines: [(&str, String, Option<Decimal>, &Format, &str); 5] = [
+            (
+                "Inputs",
+                format!("={}", inputs::TOTAL),
+                Some(results.inputs_total),
+                &styles.money_headline,
+                "as the ratio counts them: at face value, or discounted when InputsDiscounted is TRUE (Inputs sheet)",
+            ),
+            (
+                "Present value",
+                format!("={pv_column}{total}"),
+                Some(results.present_value),
+                &styles.money_headline,
+                "the sum of the outcomes' present values",
+            ),
+            (
+                "Net present value",
+                format!("={PRESENT_VALUE}-{}", inputs::TOTAL),
+                Some(results.net_present_value),
+                &styles.money_headline,
+                "present value less inputs",
+            ),
+            (
+                "SROI ratio",
+                format!("={PRESENT_VALUE}/{}", inputs::TOTAL),
+                results.ratio,
+                &styles.ratio_headline,
+                "social value for every unit of currency invested",
+            ),
+            (
+                "Net SROI ratio",
+                format!("={NET_PRESENT_VALUE}/{}", inputs::TOTAL),
+                results.net_ratio,
+                &styles.net_ratio_headline,
+                "net present value over inputs",
+            ),
+        ];
+        for (offset, (label, formula, result, format, note)) in lines.into_iter().enumerate() {
+            let row = row + offset as RowNum;
+            self.cells
+                .label(row, STAKEHOLDER, label, &styles.label_headline)?;
+            self.cells
+                .formula(row, INPUTS_VALUE, &formula, result, format)?;
+            self.cells.label(row, OUTCOME, note, &styles.note)?;
+        }
+        Ok(())
+    }
+
+    /// Inputs, present value and share of each stakeholder.
+    fn by_stakeholder(&mut self) -> Written {
+        let header = self.layout.stakeholder_header_row();
+        let styles = self.styles;
+        let pv_column = self.layout.present_value_column();
+        self.cells.label(
+            header - 1,
+            STAKEHOLDER,
+            "Value by stakeholder",
+            &styles.section,
+        )?;
+        for (col, label) in [
+            (STAKEHOLDER, "Stakeholder"),
+            (INPUTS_DESCRIPTION, ""),
+            (INPUTS_VALUE, "Inputs"),
+            (OUTCOME, "Present value"),
+            (DESCRIPTION, "Share of present value"),
+        ] {
+            self.cells.label(header, col, label, &styles.header)?;
+        }
+        for (index, (stakeholder, result)) in self
+            .model
+            .stakeholders
+            .iter()
+            .zip(&self.results.stakeholders)
+            .enumerate()
+        {
+            let row = header + 1 + index as RowNum;
+            let block = self.layout.blocks[index];
+            self.cells
+                .text(row, STAKEHOLDER, &stakeholder.name, &styles.text)?;
+            self.cells.formula(
+                row,
+                INPUTS_VALUE,
+                &format!("={}", relative(block.first, INPUTS_VALUE)),
+                Some(result.inputs),
+                &styles.money,
+            )?;
+            self.cells.formula(
+                row,
+                OUTCOME,
+                &format!(
+                    "=SUM({}:{})",
+                    relative(block.first, pv_column),
+                    relative(block.last, pv_column)
+                ),
+                Some(result.present_value),
+                &styles.money,
+            )?;
+            self.cells.formula(
+                row,
+                DESCRIPTION,
+                &format!(
+                    "=IF({PRESENT_VALUE}=0,0,{}/{PRESENT_VALUE})",
+                    relative(row, OUTCOME)
+                ),
+                Some(result.share),
+                &styles.share,
+            )?;
+        }
+        Ok(())
+    }
+
+    /// The total value of a year, as `calc` computed it (zero past the last
+    /// year with value, where only inputs remain).
+    fn year_value(&self, year: u32) -> Decimal {
+        self.results
+            .years
+            .get(year as usize - 1)
+            .map_or(Decimal::ZERO, |y| y.value)
+    }
+}
+
+/// The value of one cohort in each year 1..=`years`, as `calc` computes it:
+/// its impact, reduced by drop-off from its second year.
+pub(super) fn cohort_values(
+    outcome: &Outcome,
+    impact: Decimal,
+    cohort: usize,
+    years: u32,
+) -> Vec<Decimal> {
+    let mut values = vec![Decimal::ZERO; years as usize];
+    let first = (outcome.start_year - 1) as usize + cohort;
+    for (value, fraction) in values[first..]
+        .iter_mut()
+        .zip(remaining_after_drop_off(outcome))
+    {
+        // A cohort's value is no larger than the outcome's, which `calc`
+        // computed without overflow.
+        *value = impact.checked_mul(fraction).unwrap_or_default();
+    }
+    values
+}
+
+/// Σ value × factor, as `calc` sums an outcome's present value.
+fn discounted(values: &[Decimal], factors: &[Decimal]) -> Decimal {
+    values
+        .iter()
+        .zip(factors)
+        .map(|(value, factor)| value.checked_mul(*factor).unwrap_or_default())
+        .fold(Decimal::ZERO, Decimal::saturating_add)
+}
