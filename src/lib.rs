@@ -2,9 +2,13 @@
 //!
 //! The pipeline reads like the method: [`model`] loads and validates an
 //! impact map written to the spec, [`calc`] computes every figure in exact
-//! decimals, and [`report`] writes them as a table, JSON, CSV or Markdown.
+//! decimals, and [`report`] writes them as a table, JSON, CSV, Markdown, an
+//! HTML report with SVG charts, or a workbook with live formulas.
 //! [`compare`] puts several models side by side and [`check`] lints a model
-//! against the SROI principles and its published figures.
+//! against the SROI principles and its published figures; [`sensitivity`],
+//! [`scenario`] and [`simulate`] test how far the ratio rests on its
+//! assumptions. [`import`] turns a value map saved as CSV back into a model,
+//! and [`json_schema`] describes the format for editors.
 //! [`commands`] is the only layer that prints or exits.
 
 pub mod calc;
