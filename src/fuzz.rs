@@ -32,6 +32,8 @@ pub fn exercise(bytes: &[u8]) {
         ] {
             let _ = std::hint::black_box(report::render(format, &model, &results));
         }
+        std::hint::black_box(report::svg::distribution::render(&model, &results));
+        std::hint::black_box(report::svg::years::render(&model, &results));
         let _ = std::hint::black_box(report::export::render(
             report::export::ExportFormat::Xlsx,
             &model,
@@ -99,7 +101,24 @@ fn exercise_uncertainty(model: &Model, results: &Results) {
         &crate::sensitivity::Steps::default(),
         target,
     );
-    std::hint::black_box(&analysis);
+    if let (Ok(analysis), Ok(scenarios)) = (&analysis, report::sensitivity::scenarios(model)) {
+        let report = report::sensitivity::Report {
+            model,
+            analysis,
+            scenarios,
+            top: 0,
+        };
+        for format in [
+            report::Format::Table,
+            report::Format::Json,
+            report::Format::Csv,
+            report::Format::Markdown,
+        ] {
+            let _ = std::hint::black_box(report::sensitivity::render(format, &report));
+        }
+        std::hint::black_box(report::html::render(results, &report));
+        std::hint::black_box(report::svg::tornado::render(model, analysis));
+    }
     let settings = crate::simulate::Settings {
         draws: 64,
         seed: 1,

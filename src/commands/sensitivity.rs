@@ -6,7 +6,6 @@ use crate::diagnostic::{Diagnostics, SourceFile};
 use crate::exit::Exit;
 use crate::model::Model;
 use crate::report::sensitivity::{self, Report, Scenario};
-use crate::scenario;
 use crate::sensitivity::{Steps, analyse};
 
 pub fn run(args: &SensitivityArgs) -> Exit {
@@ -53,20 +52,6 @@ pub(super) fn scenarios<'m>(
     source: &SourceFile,
     model: &'m Model,
 ) -> Result<Vec<Scenario<'m>>, Exit> {
-    model
-        .scenarios
-        .iter()
-        .map(|s| match scenario::evaluate(model, s) {
-            Ok(results) => Ok(Scenario {
-                scenario: s,
-                present_value: results.present_value,
-                inputs: results.inputs_total,
-                ratio: results.ratio,
-            }),
-            Err(diagnostic) => Err(super::report_invalid(
-                source,
-                &Diagnostics::sorted(vec![diagnostic]),
-            )),
-        })
-        .collect()
+    sensitivity::scenarios(model)
+        .map_err(|diagnostic| super::report_invalid(source, &Diagnostics::sorted(vec![diagnostic])))
 }

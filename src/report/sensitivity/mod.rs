@@ -10,8 +10,26 @@ pub mod words;
 use rust_decimal::Decimal;
 
 use super::{Format, page};
+use crate::diagnostic::Diagnostic;
 use crate::model::Model;
 use crate::sensitivity::Analysis;
+
+/// Every scenario of the model computed, in file order; the first that
+/// cannot be applied is the error.
+pub fn scenarios(model: &Model) -> Result<Vec<Scenario<'_>>, Diagnostic> {
+    model
+        .scenarios
+        .iter()
+        .map(|s| {
+            crate::scenario::evaluate(model, s).map(|results| Scenario {
+                scenario: s,
+                present_value: results.present_value,
+                inputs: results.inputs_total,
+                ratio: results.ratio,
+            })
+        })
+        .collect()
+}
 
 /// Everything the report shows.
 pub struct Report<'a> {
