@@ -8,7 +8,6 @@ use crate::cli::ImportArgs;
 use crate::exit::Exit;
 use crate::import::{self, CsvFile, Rest};
 use crate::model::Limits;
-use crate::output;
 
 pub fn run(args: &ImportArgs) -> Exit {
     if args.onto.is_none() && args.inputs.is_none() {
@@ -74,7 +73,11 @@ pub fn run(args: &ImportArgs) -> Exit {
     match imported {
         Ok(text) => match destination {
             None => super::deliver(&text, None),
-            Some(path) => create(path, &text),
+            Some(path) => super::create_new_model(
+                path,
+                &text,
+                "import never replaces a file: give a new name, or remove it first",
+            ),
         },
         Err(rejected) => {
             eprint!("{}", rejected.report);
@@ -109,29 +112,4 @@ fn read_csv(path: &Path, limits: Limits) -> Result<CsvFile, Exit> {
         return Err(Exit::Failure);
     }
     Ok(CsvFile { name, bytes })
-}
-
-/// Write the model to a new file; an existing file is never replaced.
-fn create(path: &Path, text: &str) -> Exit {
-    match output::write_new(path, text) {
-        Ok(()) => {
-            eprintln!(
-                "wrote {}; next: sroi calc {}",
-                path.display(),
-                path.display()
-            );
-            Exit::Success
-        }
-        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
-            eprintln!(
-                "sroi: {} already exists; import never replaces a file: give a new name, or remove it first",
-                path.display()
-            );
-            Exit::Error
-        }
-        Err(error) => {
-            eprintln!("sroi: cannot write {}: {error}", path.display());
-            Exit::Error
-        }
-    }
 }

@@ -1,11 +1,8 @@
 //! `sroi init [NAME]`: a commented starter model with every field, valid as
 //! written, so an analyst edits numbers rather than looks up key names.
 
-use std::path::Path;
-
 use crate::cli::InitArgs;
 use crate::exit::Exit;
-use crate::output;
 
 const TEMPLATE: &str = include_str!("../templates/starter.toml");
 
@@ -19,31 +16,6 @@ pub fn run(args: &InitArgs) -> Exit {
     let text = starter_model(&args.name);
     match &args.output {
         None => super::deliver(&text, None),
-        Some(path) => create(path, &text),
-    }
-}
-
-/// Write a new model file; an existing file is never replaced.
-fn create(path: &Path, text: &str) -> Exit {
-    match output::write_new(path, text) {
-        Ok(()) => {
-            eprintln!(
-                "wrote {}; next: sroi calc {}",
-                path.display(),
-                path.display()
-            );
-            Exit::Success
-        }
-        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
-            eprintln!(
-                "sroi: {} already exists; init never overwrites a file",
-                path.display()
-            );
-            Exit::Error
-        }
-        Err(error) => {
-            eprintln!("sroi: cannot write {}: {error}", path.display());
-            Exit::Error
-        }
+        Some(path) => super::create_new_model(path, &text, "init never overwrites a file"),
     }
 }

@@ -109,6 +109,26 @@ pub(crate) fn deliver(content: impl AsRef<[u8]>, destination: Option<&Path>) -> 
     }
 }
 
+/// Write a model to a new file, never replacing one (`refusal` says so when
+/// the file exists), and say what to run next.
+pub(crate) fn create_new_model(path: &Path, text: &str, refusal: &str) -> Exit {
+    match output::write_new(path, text) {
+        Ok(()) => {
+            let shown = path.display();
+            eprintln!("wrote {shown}; next: sroi calc {shown}");
+            Exit::Success
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+            eprintln!("sroi: {} already exists; {refusal}", path.display());
+            Exit::Error
+        }
+        Err(error) => {
+            eprintln!("sroi: cannot write {}: {error}", path.display());
+            Exit::Error
+        }
+    }
+}
+
 /// Refuse an output path that is one of the models being read.
 pub(crate) fn refuse_to_overwrite(
     destination: Option<&Path>,

@@ -29,6 +29,7 @@ use self::problem::{At, Problem};
 use self::table::{Columns, Row, Table};
 use crate::diagnostic::{Diagnostic, ErrorCode, SourceFile};
 use crate::model::{self, Conventions, Limits, Model, schema};
+use crate::model::{is_valid_id, suggested_id};
 use crate::report::csv::restore_text;
 
 /// A CSV file as read, with the name it is reported under.
@@ -76,23 +77,8 @@ const OUTCOME_COLUMNS: [(&str, Kind); 15] = [
 ];
 
 const OUTCOMES: Columns = Columns {
-    fields: &[
-        "id",
-        "stakeholder",
-        "stakeholder_name",
-        "description",
-        "indicator",
-        "quantity",
-        "proxy",
-        "proxy_description",
-        "proxy_source",
-        "deadweight",
-        "displacement",
-        "attribution",
-        "drop_off",
-        "duration",
-        "start_year",
-    ],
+    // The columns `sroi calc --format csv` writes, so that its CSV comes back.
+    fields: &crate::report::csv::OUTCOME_COLUMNS,
     required: &["id", "stakeholder", "quantity", "proxy", "duration"],
     computed: is_computed,
 };
@@ -448,33 +434,17 @@ impl Checks {
 
 /// A stakeholder id must be an id of the model format; said as the loader says it.
 fn invalid_id(table: &Table, row: usize, column: usize, id: &str) -> Option<Problem> {
-    let valid = id
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
-    if valid {
+    if is_valid_id(id) {
         return None;
     }
-    let suggestion: String = id
-        .to_lowercase()
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
     let problem = Problem::new(
         ErrorCode::BadIdentifier,
         table.at(&table.rows[row], column),
         format!("`stakeholder` must use only a-z, 0-9, `_` and `-`, found {id:?}"),
     );
-    let suggestion = suggestion.trim_matches('-');
-    Some(if suggestion.is_empty() {
-        problem
-    } else {
-        problem.with_hint(format!("try {suggestion:?}"))
+    Some(match suggested_id(id) {
+        Some(suggestion) => problem.with_hint(format!("try {suggestion:?}")),
+        None => problem,
     })
 }
 

@@ -109,32 +109,16 @@ impl<'t, 'd, 'i> TableReader<'t, 'd, 'i> {
     pub fn required_id(&mut self, key: &'static str) -> Option<String> {
         let value = self.required_value(key)?;
         let id = self.expect_string(key, value)?;
-        let valid = !id.is_empty()
-            && id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
-        if valid {
+        if is_valid_id(&id) {
             return Some(id);
         }
-        let suggestion: String = id
-            .trim()
-            .to_lowercase()
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || c == '_' {
-                    c
-                } else {
-                    '-'
-                }
-            })
-            .collect();
         let mut diagnostic = Diagnostic::new(
             ErrorCode::BadIdentifier,
             value.span(),
             format!("`{key}` must use only a-z, 0-9, `_` and `-`, found {id:?}"),
         );
-        if !suggestion.trim_matches('-').is_empty() {
-            diagnostic = diagnostic.with_hint(format!("try {:?}", suggestion.trim_matches('-')));
+        if let Some(suggestion) = suggested_id(&id) {
+            diagnostic = diagnostic.with_hint(format!("try {suggestion:?}"));
         }
         self.report(diagnostic);
         None
@@ -510,4 +494,31 @@ fn join_or(mut items: Vec<String>) -> String {
             format!("{} or {last}", items.join(", "))
         }
     }
+}
+
+/// Whether text is an id of the model format: `[a-z0-9_-]+`.
+pub(crate) fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+}
+
+/// The id an analyst most likely meant by an invalid one: lower case, with
+/// every other character a `-`; `None` when nothing is left.
+pub(crate) fn suggested_id(id: &str) -> Option<String> {
+    let suggestion: String = id
+        .trim()
+        .to_lowercase()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let suggestion = suggestion.trim_matches('-');
+    (!suggestion.is_empty()).then(|| suggestion.to_owned())
 }

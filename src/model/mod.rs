@@ -9,6 +9,7 @@
 mod allowances;
 pub mod assumption;
 mod fields;
+pub(crate) use fields::{is_valid_id, suggested_id};
 mod load;
 mod scenario_values;
 mod scenarios;

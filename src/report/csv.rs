@@ -14,7 +14,9 @@ use crate::calc::Results;
 use crate::model::{Model, Outcome};
 use crate::number::round_money;
 
-const FIXED_COLUMNS: [&str; 16] = [
+/// The columns that carry the impact map itself, which `sroi import` reads
+/// back; the computed figures follow them.
+pub const OUTCOME_COLUMNS: [&str; 15] = [
     "id",
     "stakeholder",
     "stakeholder_name",
@@ -30,13 +32,13 @@ const FIXED_COLUMNS: [&str; 16] = [
     "drop_off",
     "duration",
     "start_year",
-    "net_of_deductions",
 ];
 
 pub fn render(model: &Model, results: &Results) -> Result<String, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let years = results.years.len();
-    let mut header: Vec<String> = FIXED_COLUMNS.iter().map(|c| (*c).to_owned()).collect();
+    let mut header: Vec<String> = OUTCOME_COLUMNS.iter().map(|c| (*c).to_owned()).collect();
+    header.push("net_of_deductions".to_owned());
     header.extend((1..=years).map(|year| format!("value_year_{year}")));
     header.extend(["present_value".to_owned(), "share".to_owned()]);
     writer.write_record(&header)?;
