@@ -22,21 +22,15 @@ pub struct Cli {
 pub enum Command {
     /// Validate an impact map and compute its present value, ratio and distribution
     Calc(CalcArgs),
+    /// Vary every assumption one at a time, find switching values, compare scenarios
+    Sensitivity(SensitivityArgs),
+    /// Monte Carlo simulation of the ratio over the uncertain assumptions
+    Simulate(SimulateArgs),
     /// Put two or more models side by side: headline figures, differences, who gets the value
     Compare(CompareArgs),
     /// Check models for CI: validation, lints tied to the SROI principles, published figures
     #[command(after_long_help = crate::check::codes::help_table())]
     Check(CheckArgs),
-    /// Write a commented starter model with every field
-    Init(InitArgs),
-    /// Print a shell completion script
-    Completions(CompletionsArgs),
-    /// Print the manual page (roff), for `man -l` or a man directory
-    Man(ManArgs),
-    /// Vary every assumption one at a time, find switching values, compare scenarios
-    Sensitivity(SensitivityArgs),
-    /// Monte Carlo simulation of the ratio over the uncertain assumptions
-    Simulate(SimulateArgs),
     /// Write a self-contained HTML report: charts, sensitivity, scenarios, the impact map
     Report(ReportArgs),
     /// Draw one chart of the report as SVG
@@ -45,8 +39,14 @@ pub enum Command {
     Export(ExportArgs),
     /// Turn a value map saved as CSV (one row per outcome) into a model file
     Import(ImportArgs),
+    /// Write a commented starter model with every field
+    Init(InitArgs),
     /// Print the JSON Schema of the model format, for editors such as taplo
     Schema(SchemaArgs),
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), for `man -l` or a man directory
+    Man(ManArgs),
 }
 
 #[derive(Debug, Args)]
