@@ -165,12 +165,7 @@ fn apply_inputs(model: &mut Model, action: &Action) -> Result<(), Refusal> {
 
 /// The inputs total as the ratio counts it, under the model's conventions.
 pub(crate) fn counted_inputs(model: &Model) -> Option<Decimal> {
-    let years = model
-        .inputs
-        .iter()
-        .map(|i| i.amounts.len())
-        .max()
-        .unwrap_or(0);
+    let years = model.input_years();
     let factors = if model.conventions.inputs_discounted {
         discount::factors(&model.conventions, years as u32)
     } else {

@@ -72,12 +72,7 @@ pub fn calculate(model: &Model) -> Result<Results, Diagnostic> {
         .map(Outcome::last_year)
         .max()
         .unwrap_or(0);
-    let input_years = model
-        .inputs
-        .iter()
-        .map(|i| i.amounts.len())
-        .max()
-        .unwrap_or(0) as u32;
+    let input_years = model.input_years() as u32;
     let factors = discount::factors(&model.conventions, last_year.max(input_years));
 
     let outcomes = model
@@ -224,12 +219,7 @@ struct Inputs {
 
 impl Inputs {
     fn count(model: &Model, factors: &[Decimal]) -> Result<Inputs, Diagnostic> {
-        let years = model
-            .inputs
-            .iter()
-            .map(|i| i.amounts.len())
-            .max()
-            .unwrap_or(0);
+        let years = model.input_years();
         let mut by_year = vec![Decimal::ZERO; years];
         let mut counted = Vec::with_capacity(model.inputs.len());
         for input in &model.inputs {

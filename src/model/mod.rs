@@ -45,6 +45,17 @@ pub struct Model {
     pub spans: Spans,
 }
 
+impl Model {
+    /// How many years the inputs run over: the longest list of amounts.
+    pub fn input_years(&self) -> usize {
+        self.inputs
+            .iter()
+            .map(|input| input.amounts.len())
+            .max()
+            .unwrap_or(0)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Analysis {
     pub name: String,

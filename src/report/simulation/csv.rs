@@ -2,9 +2,8 @@
 //! `statistic`, `value`; the histogram's rows are `ratio_histogram`, the bin
 //! as `FROM to TO`, and its count.
 
-use super::fixed;
+use super::{fixed, statistics};
 use crate::simulate::Simulation;
-use crate::simulate::stats::Summary;
 
 pub fn render(simulation: &Simulation) -> Result<String, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
@@ -22,7 +21,7 @@ pub fn render(simulation: &Simulation) -> Result<String, csv::Error> {
         ("ratio", &simulation.ratio, 4),
         ("present_value", &simulation.present_value, 2),
     ] {
-        for (statistic, value) in figures(summary) {
+        for (statistic, value) in statistics(summary) {
             writer.write_record([measure, statistic, &fixed(value, places)])?;
         }
     }
@@ -42,17 +41,4 @@ pub fn render(simulation: &Simulation) -> Result<String, csv::Error> {
     }
     let bytes = writer.into_inner().map_err(|error| error.into_error())?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
-}
-
-fn figures(summary: &Summary) -> [(&'static str, f64); 8] {
-    [
-        ("mean", summary.mean),
-        ("sd", summary.sd),
-        ("p5", summary.p5),
-        ("p50", summary.p50),
-        ("p95", summary.p95),
-        ("min", summary.min),
-        ("max", summary.max),
-        ("standard_error", summary.standard_error),
-    ]
 }

@@ -6,23 +6,13 @@
 
 use std::fmt::Write as _;
 
-use super::fixed;
+use super::{fixed, statistics};
 use crate::model::Model;
 use crate::simulate::Simulation;
 use crate::simulate::stats::Summary;
 
 fn summary(summary: &Summary, places: usize) -> String {
-    let figures = [
-        ("mean", summary.mean),
-        ("sd", summary.sd),
-        ("p5", summary.p5),
-        ("p50", summary.p50),
-        ("p95", summary.p95),
-        ("min", summary.min),
-        ("max", summary.max),
-        ("standard_error", summary.standard_error),
-    ];
-    let fields: Vec<String> = figures
+    let fields: Vec<String> = statistics(summary)
         .iter()
         .map(|(key, value)| format!("\"{key}\": {}", fixed(*value, places)))
         .collect();

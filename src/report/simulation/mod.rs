@@ -9,6 +9,7 @@ mod view;
 use super::{Format, page};
 use crate::model::Model;
 use crate::simulate::Simulation;
+use crate::simulate::stats::Summary;
 
 pub fn render(
     format: Format,
@@ -37,4 +38,19 @@ fn fixed(value: f64, places: usize) -> String {
     } else {
         "null".to_owned()
     }
+}
+
+/// Each statistic of a summary with the key JSON and CSV write it under, in
+/// the order they write them.
+fn statistics(summary: &Summary) -> [(&'static str, f64); 8] {
+    [
+        ("mean", summary.mean),
+        ("sd", summary.sd),
+        ("p5", summary.p5),
+        ("p50", summary.p50),
+        ("p95", summary.p95),
+        ("min", summary.min),
+        ("max", summary.max),
+        ("standard_error", summary.standard_error),
+    ]
 }

@@ -11,7 +11,7 @@ use super::conventions as named;
 use super::layout::{INPUTS_FIRST_ROW, INPUTS_FIRST_YEAR_COLUMN, INPUTS_HEADER_ROW, Layout};
 use super::styles::Styles;
 use super::value_map;
-use crate::calc::{Results, discount};
+use crate::calc::Results;
 use crate::model::{Input, Model};
 
 pub const SHEET: &str = "Inputs";
@@ -62,7 +62,7 @@ pub fn sheet(
 ) -> Result<Worksheet, XlsxError> {
     let mut sheet = Worksheet::new();
     sheet.set_name(SHEET)?;
-    let factors = discount::factors(&model.conventions, layout.years);
+    let factors = &layout.factors;
     let mut cells = Cells::new(&mut sheet, cache);
     cells.label(0, 0, "Inputs", &styles.title)?;
     cells.label(
@@ -91,10 +91,10 @@ pub fn sheet(
         )?;
     }
     for (index, input) in model.inputs.iter().enumerate() {
-        input_row(&mut cells, model, layout, styles, &factors, index, input)?;
+        input_row(&mut cells, model, layout, styles, factors, index, input)?;
     }
     totals(&mut cells, model, results, layout, styles)?;
-    factor_row(&mut cells, layout, styles, &factors)?;
+    factor_row(&mut cells, layout, styles, factors)?;
 
     sheet.set_column_width(STAKEHOLDER, 26)?;
     sheet.set_column_width(STAKEHOLDER_ID, 16)?;

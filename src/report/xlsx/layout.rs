@@ -2,10 +2,11 @@
 //! sheet can refer to cells on the others. Also where a model too large for a
 //! worksheet is refused, before any memory is spent on it.
 
+use rust_decimal::Decimal;
 use rust_xlsxwriter::{ColNum, RowNum};
 
 use super::super::export::ExportError;
-use crate::calc::Results;
+use crate::calc::{Results, discount};
 use crate::model::Model;
 
 /// A worksheet's last row and column, as Excel and LibreOffice define them.
@@ -47,16 +48,14 @@ pub struct Layout {
     pub blocks: Vec<Block>,
     /// How many inputs the Inputs sheet lists.
     pub inputs: u32,
+    /// The discount factor of each year column, as `calc` computes them: the
+    /// cached results of both sheets' formulas start from these.
+    pub factors: Vec<Decimal>,
 }
 
 impl Layout {
     pub fn new(model: &Model, results: &Results) -> Result<Layout, ExportError> {
-        let input_years = model
-            .inputs
-            .iter()
-            .map(|i| i.amounts.len())
-            .max()
-            .unwrap_or(0);
+        let input_years = model.input_years();
         let years = results.years.len().max(input_years).max(1);
         let cohorts: usize = model.outcomes.iter().map(|o| o.quantities.len()).sum();
         refuse_too_large(model, years, cohorts)?;
@@ -95,6 +94,7 @@ impl Layout {
             rows,
             blocks,
             inputs: model.inputs.len() as u32,
+            factors: discount::factors(&model.conventions, years as u32),
         })
     }
 

@@ -109,14 +109,13 @@ pub fn sheet(
 ) -> Result<Worksheet, XlsxError> {
     let mut sheet = Worksheet::new();
     sheet.set_name(SHEET)?;
-    let factors = discount::factors(&model.conventions, layout.years);
     let mut map = Map {
         cells: Cells::new(&mut sheet, cache),
         model,
         results,
         layout,
         styles,
-        factors: &factors,
+        factors: &layout.factors,
     };
     map.title()?;
     map.headers()?;
