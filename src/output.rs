@@ -258,6 +258,32 @@ fn same_inode(_: &Path, _: &Path) -> bool {
     false
 }
 
+/// Whether standard input reads the regular file at `path`, as in
+/// `sroi calc - -o m.toml < m.toml`: the same device and inode. (A terminal
+/// or a pipe on standard input is not a file an output could clobber.)
+#[cfg(unix)]
+pub fn standard_input_is(path: &Path) -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::MetadataExt;
+    let Ok(stdin) = io::stdin().as_fd().try_clone_to_owned() else {
+        return false;
+    };
+    match (
+        std::fs::File::from(stdin).metadata(),
+        std::fs::metadata(path),
+    ) {
+        (Ok(input), Ok(output)) => {
+            input.is_file() && input.dev() == output.dev() && input.ino() == output.ino()
+        }
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+pub fn standard_input_is(_: &Path) -> bool {
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -137,17 +137,28 @@ pub(crate) fn refuse_to_overwrite(
     let Some(destination) = destination else {
         return Ok(());
     };
-    match inputs
-        .iter()
-        .find(|input| output::same_file(destination, input))
-    {
+    match inputs.iter().find(|input| is_read_from(input, destination)) {
         Some(input) => {
+            let model = if *input == Path::new("-") {
+                format!("read from standard input ({})", destination.display())
+            } else {
+                input.display().to_string()
+            };
             eprintln!(
-                "sroi: refusing to overwrite the model {} with the output; choose another --output file",
-                input.display()
+                "sroi: refusing to overwrite the model {model} with the output; choose another --output file"
             );
             Err(Exit::Error)
         }
         None => Ok(()),
+    }
+}
+
+/// Whether the model read from `input` (`-` for standard input) is the file
+/// that writing to `destination` would replace.
+fn is_read_from(input: &Path, destination: &Path) -> bool {
+    if input == Path::new("-") {
+        output::standard_input_is(destination)
+    } else {
+        output::same_file(destination, input)
     }
 }

@@ -1,5 +1,6 @@
 //! `-o` writes where the user pointed it: into a character device or a FIFO,
-//! through a symbolic link to the file it names. Only a regular
+//! through a symbolic link to the file it names, and never over the model
+//! it reads, even when that model arrives on standard input. Only a regular
 //! file (or a path where nothing exists yet) is replaced by a temporary file
 //! renamed into place.
 //!
@@ -9,6 +10,7 @@
 
 #![cfg(unix)]
 
+use std::fs::File;
 use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
@@ -20,18 +22,22 @@ use crate::support::{root, stderr};
 /// What the JSON results of the clean model say about its ratio.
 const RATIO: &str = "\"ratio\": 1.8560,";
 
-/// Run `sroi` from the crate root, writing to `output`.
-fn sroi_to(args: &[&str], output: &Path) -> Output {
+/// Run `sroi` from the crate root with standard input from `stdin`.
+fn sroi_reading(args: &[&str], output: &Path, stdin: Stdio) -> Output {
     Command::new(env!("CARGO_BIN_EXE_sroi"))
         .args(args)
         .arg("-o")
         .arg(output)
         .current_dir(root())
-        .stdin(Stdio::null())
+        .stdin(stdin)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .output()
         .expect("the sroi binary runs")
+}
+
+fn sroi_to(args: &[&str], output: &Path) -> Output {
+    sroi_reading(args, output, Stdio::null())
 }
 
 /// Every name in `directory`, sorted: what a run left behind.
@@ -185,6 +191,29 @@ fn output_through_a_symbolic_link_replaces_the_file_it_names() {
         assert_eq!(entries(&links), ["latest.json", "results.json"]);
         assert_eq!(entries(&targets), ["results.json"]);
     }
+}
+
+#[test]
+fn a_model_on_standard_input_is_not_overwritten_by_the_output() {
+    let directory = tempfile::tempdir().expect("a temporary directory");
+    let model = directory.path().join("m.toml");
+    std::fs::copy(root().join(CLEAN), &model).expect("the model is copied");
+    let before = std::fs::read(&model).expect("the model is readable");
+
+    let stdin = File::open(&model).expect("the model opens");
+    let calc = sroi_reading(&["calc", "-"], &model, Stdio::from(stdin));
+
+    assert_eq!(calc.status.code(), Some(2), "{}", stderr(&calc));
+    assert!(
+        stderr(&calc).contains("refusing to overwrite the model"),
+        "{}",
+        stderr(&calc)
+    );
+    assert_eq!(
+        std::fs::read(&model).expect("the model is readable"),
+        before
+    );
+    assert_eq!(entries(directory.path()), ["m.toml"]);
 }
 
 #[test]
