@@ -93,6 +93,16 @@ pub fn write_stdout(bytes: impl AsRef<[u8]>) -> io::Result<()> {
     }
 }
 
+/// Write a message to standard error. Messages are for the reader; a
+/// standard error that is full, closed or no longer read must not turn the
+/// run's verdict into a panic (spec section 4), so a failed write is ignored.
+pub fn write_stderr(text: impl AsRef<[u8]>) {
+    let mut stderr = io::stderr().lock();
+    let _ = stderr
+        .write_all(text.as_ref())
+        .and_then(|()| stderr.flush());
+}
+
 /// Write `bytes` to `path`: into it when it is a character device or a FIFO
 /// (`/dev/null`, a pipe to a program), else to a temporary file beside the
 /// file it names (through any symbolic links), renamed into place.

@@ -27,6 +27,7 @@ mod scenarios;
 mod schema;
 mod sensitivity;
 mod simulation;
+mod streams;
 mod support;
 mod tools;
 mod validation;
