@@ -1,5 +1,6 @@
 //! Exit codes, in one place (spec section 4). The verdict never depends on the
-//! output format or on what is displayed.
+//! output format, on what is displayed, or on whether standard error can be
+//! written at all.
 
 /// What a command's run amounts to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

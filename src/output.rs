@@ -1,7 +1,9 @@
 //! Where results go: standard output, where a closed pipe (`| head`) ends the
 //! run quietly, or a file written atomically, so a reader sees either the old
 //! file or the complete new one, never half of it, and a failed or interrupted
-//! run leaves nothing behind.
+//! run leaves nothing behind. Only a regular file is replaced that way (the
+//! one a symbolic link leads to, not the link); a character device or a FIFO
+//! is written into, as the shell's `>` would.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -91,9 +93,122 @@ pub fn write_stdout(bytes: impl AsRef<[u8]>) -> io::Result<()> {
     }
 }
 
-/// Write `bytes` to a temporary file beside `path`, then rename it into place.
+/// Write a message to standard error. Messages are for the reader; a
+/// standard error that is full, closed or no longer read must not turn the
+/// run's verdict into a panic (spec section 4), so a failed write is ignored.
+pub fn write_stderr(text: impl AsRef<[u8]>) {
+    let mut stderr = io::stderr().lock();
+    let _ = stderr
+        .write_all(text.as_ref())
+        .and_then(|()| stderr.flush());
+}
+
+/// Write `bytes` to `path`: into it when it is a character device or a FIFO
+/// (`/dev/null`, a pipe to a program), else to a temporary file beside the
+/// file it names (through any symbolic links), renamed into place.
 pub fn write_atomic(path: &Path, bytes: impl AsRef<[u8]>) -> io::Result<()> {
-    write_through_temporary(path, bytes.as_ref(), true)
+    match destination(path)? {
+        Destination::Stream => write_into(path, bytes.as_ref()),
+        Destination::File { target, .. } => write_through_temporary(&target, bytes.as_ref(), true),
+    }
+}
+
+/// Like `write_atomic`, but fail with `AlreadyExists` rather than replace a
+/// file, and never create one through a link that leads nowhere.
+pub fn write_new(path: &Path, bytes: impl AsRef<[u8]>) -> io::Result<()> {
+    match destination(path)? {
+        Destination::Stream => write_into(path, bytes.as_ref()),
+        Destination::File { exists: true, .. } => Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "the file exists",
+        )),
+        // A link that leads nowhere: creating its target could put the file
+        // anywhere the link happens to point.
+        Destination::File { target, .. } if target != path => Err(io::Error::other(format!(
+            "it is a symbolic link to {}, which does not exist; \
+             a new file is never created through a link",
+            target.display()
+        ))),
+        Destination::File { target, .. } => write_through_temporary(&target, bytes.as_ref(), false),
+    }
+}
+
+/// What writing to a path means.
+enum Destination {
+    /// A character device or a FIFO: written into, since replacing it would
+    /// put a plain file where a device or a reader was expected.
+    Stream,
+    /// A regular file, or nothing yet: `target` is where the path leads
+    /// once every symbolic link is followed, the file to replace or create.
+    File { target: PathBuf, exists: bool },
+}
+
+fn destination(path: &Path) -> io::Result<Destination> {
+    // `metadata` follows links as `open` would, including the kernel's own
+    // (`/dev/stdout` to a pipe), whose names cannot be followed by hand.
+    let exists = match std::fs::metadata(path) {
+        Ok(metadata) if is_stream(&metadata.file_type()) => return Ok(Destination::Stream),
+        Ok(metadata) if !metadata.is_file() => return Err(not_a_file(&metadata.file_type())),
+        Ok(_) => true,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => false,
+        Err(error) => return Err(error),
+    };
+    Ok(Destination::File {
+        target: follow_links(path)?,
+        exists,
+    })
+}
+
+#[cfg(unix)]
+fn is_stream(kind: &std::fs::FileType) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    kind.is_char_device() || kind.is_fifo()
+}
+
+#[cfg(not(unix))]
+fn is_stream(_: &std::fs::FileType) -> bool {
+    false
+}
+
+/// Why a path that is neither a regular file nor a stream cannot be written.
+fn not_a_file(kind: &std::fs::FileType) -> io::Error {
+    let what = if kind.is_dir() {
+        "a directory"
+    } else {
+        "not a regular file, a character device or a FIFO"
+    };
+    io::Error::other(format!("it is {what}"))
+}
+
+/// The most symbolic links followed in one path, as Linux allows.
+const MAX_LINKS: usize = 40;
+
+/// Where `path` leads once every symbolic link is followed, the last one
+/// possibly to a name that does not exist yet. A relative link is read
+/// from the link's own directory, as the kernel reads it.
+fn follow_links(path: &Path) -> io::Result<PathBuf> {
+    let mut target = path.to_owned();
+    for _ in 0..MAX_LINKS {
+        match std::fs::symlink_metadata(&target) {
+            Ok(metadata) if metadata.file_type().is_symlink() => {}
+            Ok(_) => return Ok(target),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(target),
+            Err(error) => return Err(error),
+        }
+        let link = std::fs::read_link(&target)?;
+        target = match target.parent() {
+            Some(directory) => directory.join(link),
+            None => link,
+        };
+    }
+    Err(io::Error::other("too many levels of symbolic links"))
+}
+
+/// Write into a device or FIFO as it is (a FIFO waits here for its reader).
+fn write_into(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut stream = std::fs::OpenOptions::new().write(true).open(path)?;
+    stream.write_all(bytes)?;
+    stream.flush()
 }
 
 fn write_through_temporary(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
@@ -130,11 +245,6 @@ fn temporary_beside(path: &Path) -> io::Result<tempfile::NamedTempFile> {
     Ok(file)
 }
 
-/// Like `write_atomic`, but fail with `AlreadyExists` rather than replace a file.
-pub fn write_new(path: &Path, bytes: impl AsRef<[u8]>) -> io::Result<()> {
-    write_through_temporary(path, bytes.as_ref(), false)
-}
-
 /// Whether two paths name the same file (through links, `..` or case folding
 /// on file systems that fold). A path that does not exist yet is no file.
 pub fn same_file(a: &Path, b: &Path) -> bool {
@@ -155,6 +265,32 @@ fn same_inode(a: &Path, b: &Path) -> bool {
 
 #[cfg(not(unix))]
 fn same_inode(_: &Path, _: &Path) -> bool {
+    false
+}
+
+/// Whether standard input reads the regular file at `path`, as in
+/// `sroi calc - -o m.toml < m.toml`: the same device and inode. (A terminal
+/// or a pipe on standard input is not a file an output could clobber.)
+#[cfg(unix)]
+pub fn standard_input_is(path: &Path) -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::MetadataExt;
+    let Ok(stdin) = io::stdin().as_fd().try_clone_to_owned() else {
+        return false;
+    };
+    match (
+        std::fs::File::from(stdin).metadata(),
+        std::fs::metadata(path),
+    ) {
+        (Ok(input), Ok(output)) => {
+            input.is_file() && input.dev() == output.dev() && input.ino() == output.ino()
+        }
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+pub fn standard_input_is(_: &Path) -> bool {
     false
 }
 
@@ -216,6 +352,25 @@ mod tests {
         remove_unfinished_files();
         assert!(!temporary.exists());
         assert_eq!(std::fs::read_to_string(&kept)?, "done");
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_is_not_written_over_a_file_even_through_a_link() -> io::Result<()> {
+        let _turn = one_writer_at_a_time();
+        let directory = tempfile::tempdir()?;
+        let existing = directory.path().join("model.toml");
+        std::fs::write(&existing, "kept")?;
+        let link = directory.path().join("link.toml");
+        std::os::unix::fs::symlink("model.toml", &link)?;
+        for path in [&existing, &link] {
+            let refused = write_new(path, "new").expect_err("a file is there");
+            assert_eq!(refused.kind(), io::ErrorKind::AlreadyExists);
+        }
+        assert_eq!(std::fs::read_to_string(&existing)?, "kept");
+        assert!(std::fs::symlink_metadata(&link)?.file_type().is_symlink());
+        assert_eq!(std::fs::read_dir(directory.path())?.count(), 2);
         Ok(())
     }
 

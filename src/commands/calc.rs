@@ -13,7 +13,7 @@ pub fn run(args: &CalcArgs) -> Exit {
     match report::render(args.format, &model, &results) {
         Ok(text) => super::deliver(&text, destination),
         Err(error) => {
-            eprintln!("sroi: cannot write CSV: {error}");
+            message!("sroi: cannot write CSV: {error}");
             Exit::Error
         }
     }

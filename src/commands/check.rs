@@ -12,7 +12,7 @@ use crate::report::check::{self as render, CheckFormat, Rendered};
 pub fn run(args: &CheckArgs) -> Exit {
     let policy = Policy::new(&args.deny, &args.allow, args.min_ratio);
     if let Err(error) = policy.validate() {
-        eprintln!("sroi: {error}");
+        message!("sroi: {error}");
         return Exit::Error;
     }
     let mut checks = Vec::new();
@@ -46,12 +46,12 @@ pub fn run(args: &CheckArgs) -> Exit {
 /// Write one file's report; `false` when standard output cannot be written.
 fn print(rendered: &Rendered) -> bool {
     if !rendered.stderr.is_empty() {
-        eprint!("{}", rendered.stderr);
+        output::write_stderr(&rendered.stderr);
     }
     match output::write_stdout(&rendered.stdout) {
         Ok(()) => true,
         Err(error) => {
-            eprintln!("sroi: cannot write to standard output: {error}");
+            message!("sroi: cannot write to standard output: {error}");
             false
         }
     }

@@ -18,7 +18,7 @@ pub fn run(args: &CompareArgs) -> Exit {
         return exit;
     }
     if inputs.iter().filter(|p| **p == Path::new("-")).count() > 1 {
-        eprintln!("sroi: standard input (`-`) can be read only once; give at most one `-`");
+        message!("sroi: standard input (`-`) can be read only once; give at most one `-`");
         return Exit::Error;
     }
     let (sources, subjects) = match load_all(&args.models) {
@@ -33,12 +33,12 @@ pub fn run(args: &CompareArgs) -> Exit {
         }
     };
     for warning in report::compare::warnings(&comparison) {
-        eprintln!("sroi: {}", warning.replacen("WARNING: ", "warning: ", 1));
+        message!("sroi: {}", warning.replacen("WARNING: ", "warning: ", 1));
     }
     match report::compare::render(args.format, &comparison) {
         Ok(text) => super::deliver(&text, destination),
         Err(error) => {
-            eprintln!("sroi: cannot write CSV: {error}");
+            message!("sroi: cannot write CSV: {error}");
             Exit::Error
         }
     }

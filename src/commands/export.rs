@@ -11,7 +11,7 @@ use crate::report::export::{self, ExportError};
 pub fn run(args: &ExportArgs) -> Exit {
     let destination = args.output.as_deref();
     if destination.is_none() && std::io::stdout().is_terminal() {
-        eprintln!(
+        message!(
             "sroi: a workbook is a binary file and would garble the terminal; \
              write it with -o FILE.xlsx, or redirect standard output to a file"
         );
@@ -27,7 +27,7 @@ pub fn run(args: &ExportArgs) -> Exit {
             super::report_invalid(&source, &Diagnostics::sorted(vec![diagnostic]))
         }
         Err(error) => {
-            eprintln!("sroi: cannot export {}: {error}", args.model.display());
+            message!("sroi: cannot export {}: {error}", args.model.display());
             Exit::Error
         }
     }

@@ -11,7 +11,7 @@ use crate::model::Limits;
 
 pub fn run(args: &ImportArgs) -> Exit {
     if args.onto.is_none() && args.inputs.is_none() {
-        eprintln!(
+        message!(
             "sroi: a value map holds outcomes only; give --onto BASE.toml to keep everything else from a model (the usual loop: export, edit, re-import), or --inputs INPUTS.csv (columns stakeholder, description, amount, in_kind) to build a model with the default conventions"
         );
         return Exit::Error;
@@ -80,7 +80,7 @@ pub fn run(args: &ImportArgs) -> Exit {
             ),
         },
         Err(rejected) => {
-            eprint!("{}", rejected.report);
+            crate::output::write_stderr(&rejected.report);
             Exit::Failure
         }
     }
@@ -101,11 +101,11 @@ fn read_csv(path: &Path, limits: Limits) -> Result<CsvFile, Exit> {
     let mut bytes = Vec::new();
     let read = file.and_then(|file| file.take(limits.max_file_bytes + 1).read_to_end(&mut bytes));
     if let Err(error) = read {
-        eprintln!("sroi: cannot read {name}: {error}");
+        message!("sroi: cannot read {name}: {error}");
         return Err(Exit::Error);
     }
     if bytes.len() as u64 > limits.max_file_bytes {
-        eprintln!(
+        message!(
             "{name}: the file is larger than the limit of {} MiB",
             limits.max_file_bytes / (1024 * 1024)
         );

@@ -8,7 +8,7 @@ use crate::exit::Exit;
 pub fn run(args: &ManArgs) -> Exit {
     let mut page = Vec::new();
     if let Err(error) = clap_mangen::Man::new(Cli::command()).render(&mut page) {
-        eprintln!("sroi: cannot render the manual page: {error}");
+        message!("sroi: cannot render the manual page: {error}");
         return Exit::Error;
     }
     super::deliver(&page, args.output.as_deref())

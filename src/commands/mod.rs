@@ -2,6 +2,15 @@
 //! exit code. Each subcommand has its own module; what they share (reporting a
 //! model that failed to load, delivering output) lives here.
 
+/// `eprintln!` for the command layer, which never panics: the line goes
+/// through `output::write_stderr`, so what becomes of standard error cannot
+/// change the exit code.
+macro_rules! message {
+    ($($arg:tt)*) => {
+        $crate::output::write_stderr(format!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 mod calc;
 mod chart;
 mod check;
@@ -47,11 +56,11 @@ pub fn run(cli: Cli) -> Exit {
 pub(crate) fn load(path: &Path) -> Result<(SourceFile, Model), Exit> {
     model::load_file(path, model::Limits::default()).map_err(|error| match error {
         LoadError::Unreadable { path, error } => {
-            eprintln!("sroi: cannot read {path}: {error}");
+            message!("sroi: cannot read {path}: {error}");
             Exit::Error
         }
         LoadError::TooLarge { path, limit } => {
-            eprintln!(
+            message!(
                 "{path}: error[{}]: the file is larger than the limit of {} MiB for a model",
                 crate::diagnostic::ErrorCode::OverLimit,
                 limit / (1024 * 1024)
@@ -84,7 +93,7 @@ pub(crate) fn load_and_calculate(
 
 /// Print every problem of a model; an invalid model exits 1.
 pub(crate) fn report_invalid(source: &SourceFile, diagnostics: &Diagnostics) -> Exit {
-    eprint!("{}", diagnostics.render(source));
+    output::write_stderr(diagnostics.render(source));
     Exit::Failure
 }
 
@@ -95,7 +104,7 @@ pub(crate) fn deliver(content: impl AsRef<[u8]>, destination: Option<&Path>) -> 
         return match output::write_stdout(&content) {
             Ok(()) => Exit::Success,
             Err(error) => {
-                eprintln!("sroi: cannot write to standard output: {error}");
+                message!("sroi: cannot write to standard output: {error}");
                 Exit::Error
             }
         };
@@ -103,7 +112,7 @@ pub(crate) fn deliver(content: impl AsRef<[u8]>, destination: Option<&Path>) -> 
     match output::write_atomic(path, content) {
         Ok(()) => Exit::Success,
         Err(error) => {
-            eprintln!("sroi: cannot write {}: {error}", path.display());
+            message!("sroi: cannot write {}: {error}", path.display());
             Exit::Error
         }
     }
@@ -115,15 +124,15 @@ pub(crate) fn create_new_model(path: &Path, text: &str, refusal: &str) -> Exit {
     match output::write_new(path, text) {
         Ok(()) => {
             let shown = path.display();
-            eprintln!("wrote {shown}; next: sroi calc {shown}");
+            message!("wrote {shown}; next: sroi calc {shown}");
             Exit::Success
         }
         Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
-            eprintln!("sroi: {} already exists; {refusal}", path.display());
+            message!("sroi: {} already exists; {refusal}", path.display());
             Exit::Error
         }
         Err(error) => {
-            eprintln!("sroi: cannot write {}: {error}", path.display());
+            message!("sroi: cannot write {}: {error}", path.display());
             Exit::Error
         }
     }
@@ -137,17 +146,28 @@ pub(crate) fn refuse_to_overwrite(
     let Some(destination) = destination else {
         return Ok(());
     };
-    match inputs
-        .iter()
-        .find(|input| output::same_file(destination, input))
-    {
+    match inputs.iter().find(|input| is_read_from(input, destination)) {
         Some(input) => {
-            eprintln!(
-                "sroi: refusing to overwrite the model {} with the output; choose another --output file",
-                input.display()
+            let model = if *input == Path::new("-") {
+                format!("read from standard input ({})", destination.display())
+            } else {
+                input.display().to_string()
+            };
+            message!(
+                "sroi: refusing to overwrite the model {model} with the output; choose another --output file"
             );
             Err(Exit::Error)
         }
         None => Ok(()),
+    }
+}
+
+/// Whether the model read from `input` (`-` for standard input) is the file
+/// that writing to `destination` would replace.
+fn is_read_from(input: &Path, destination: &Path) -> bool {
+    if input == Path::new("-") {
+        output::standard_input_is(destination)
+    } else {
+        output::same_file(destination, input)
     }
 }

@@ -41,7 +41,7 @@ pub fn run(args: &SensitivityArgs) -> Exit {
     match sensitivity::render(args.format, &report) {
         Ok(text) => super::deliver(&text, destination),
         Err(error) => {
-            eprintln!("sroi: cannot write CSV: {error}");
+            message!("sroi: cannot write CSV: {error}");
             Exit::Error
         }
     }

@@ -30,18 +30,18 @@ pub fn run(args: &SimulateArgs) -> Exit {
     let simulation = match on_threads(args.threads, || with_progress(&model, &results, &settings)) {
         Ok(Ok(simulation)) => simulation,
         Ok(Err(Error::Draws(draws))) => {
-            eprintln!("sroi: --draws must be from 1 to {MAX_DRAWS}, found {draws}");
+            message!("sroi: --draws must be from 1 to {MAX_DRAWS}, found {draws}");
             return Exit::Error;
         }
         Ok(Err(Error::NoInputs)) => {
-            eprintln!(
+            message!(
                 "{}: the inputs discount to nothing, so there is no ratio to simulate",
                 source.name
             );
             return Exit::Failure;
         }
         Err(error) => {
-            eprintln!(
+            message!(
                 "sroi: cannot start {} threads: {error}",
                 args.threads.unwrap_or_default()
             );
@@ -51,7 +51,7 @@ pub fn run(args: &SimulateArgs) -> Exit {
     match simulation::render(args.format, &model, &simulation) {
         Ok(text) => super::deliver(&text, destination),
         Err(error) => {
-            eprintln!("sroi: cannot write CSV: {error}");
+            message!("sroi: cannot write CSV: {error}");
             Exit::Error
         }
     }
