@@ -36,6 +36,19 @@ pub fn escape_control_except<'a>(text: &'a str, kept: &[char]) -> Cow<'a, str> {
     Cow::Owned(out)
 }
 
+/// A path as messages show it, at the start of a line: its control
+/// characters escaped, and `./` before a relative path that starts with
+/// `::` (the same file), so that no line a CI log shows can be read as a
+/// workflow command (`::warning::…`) because of a file's name.
+pub fn escape_path(path: &str) -> Cow<'_, str> {
+    let escaped = escape_control(path);
+    if escaped.trim_start().starts_with("::") {
+        Cow::Owned(format!("./{escaped}"))
+    } else {
+        escaped
+    }
+}
+
 /// How a control character is shown, or `None` for any other character.
 /// Quoting a line with a caret under one of its characters needs each
 /// character's width as shown.
@@ -83,6 +96,17 @@ mod tests {
         assert!(matches!(
             escape_control_except("a\nb", &['\n']),
             Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn a_path_cannot_start_a_line_with_a_workflow_command() {
+        assert_eq!(escape_path("::warning::x.toml"), "./::warning::x.toml");
+        assert_eq!(escape_path(" ::error::x.toml"), "./ ::error::x.toml");
+        assert_eq!(escape_path("a\n::error::x.toml"), "a\\n::error::x.toml");
+        assert!(matches!(
+            escape_path("models/a::b.toml"),
+            Cow::Borrowed("models/a::b.toml")
         ));
     }
 

@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use crate::printable::escape_control;
+use crate::printable::{escape_control, escape_path};
 
 pub use code::ErrorCode;
 
@@ -134,9 +134,10 @@ impl SourceFile {
         out
     }
 
-    /// The name as messages show it: a file name may hold control characters.
+    /// The name as messages show it, at the start of a line: a file name
+    /// may hold control characters, or start with `::`.
     pub fn shown_name(&self) -> Cow<'_, str> {
-        escape_control(&self.name)
+        escape_path(&self.name)
     }
 
     /// The line quoted with a caret under the span. A control character in

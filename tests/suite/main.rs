@@ -4,6 +4,7 @@
 mod calc_cli;
 mod check;
 mod check_output;
+mod ci_annotations;
 mod compare;
 mod compare_bundled;
 mod crosscheck;
