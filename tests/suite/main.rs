@@ -7,6 +7,7 @@ mod check_output;
 mod ci_annotations;
 mod compare;
 mod compare_bundled;
+mod control_characters;
 mod crosscheck;
 mod error_catalogue;
 mod export;
