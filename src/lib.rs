@@ -9,7 +9,8 @@
 //! [`scenario`] and [`simulate`] test how far the ratio rests on its
 //! assumptions. [`import`] turns a value map saved as CSV back into a model,
 //! and [`json_schema`] describes the format for editors.
-//! [`commands`] is the only layer that prints or exits.
+//! [`commands`] is the only layer that prints or exits; every output shows
+//! the model's own text through [`printable`], so it cannot drive a terminal.
 
 pub mod calc;
 pub mod check;
@@ -25,6 +26,7 @@ pub mod json_schema;
 pub mod model;
 pub mod number;
 pub mod output;
+pub mod printable;
 pub mod report;
 pub mod scenario;
 pub mod sensitivity;

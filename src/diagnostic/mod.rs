@@ -9,8 +9,11 @@
 
 pub mod code;
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::ops::Range;
+
+use crate::printable::{escape_control, escape_path};
 
 pub use code::ErrorCode;
 
@@ -112,25 +115,39 @@ impl SourceFile {
 
     /// Render any located message the way diagnostics are rendered: the lints
     /// of `sroi check` share this layout with their own severity and code.
+    ///
+    /// The path, the message and the hint may quote the model's text, and
+    /// are shown with its control characters escaped, each on its one line.
     pub fn render_located(&self, span: &Span, headline: &str, hint: Option<&str>) -> String {
         let start = self.position(span.start);
         let mut out = format!(
-            "{}:{}:{}: {headline}\n",
-            self.name, start.line, start.column
+            "{}:{}:{}: {}\n",
+            self.shown_name(),
+            start.line,
+            start.column,
+            escape_control(headline)
         );
         self.render_snippet(&mut out, span, start);
         if let Some(hint) = hint {
-            let _ = writeln!(out, "  = hint: {hint}");
+            let _ = writeln!(out, "  = hint: {}", escape_control(hint));
         }
         out
     }
 
+    /// The name as messages show it, at the start of a line: a file name
+    /// may hold control characters, or start with `::`.
+    pub fn shown_name(&self) -> Cow<'_, str> {
+        escape_path(&self.name)
+    }
+
+    /// The line quoted with a caret under the span. A control character in
+    /// the line shows escaped, several characters wide, so the caret is
+    /// placed by the width of what is shown, not by counting characters.
     fn render_snippet(&self, out: &mut String, span: &Span, start: Position) {
         let line = self.line_text(start.line);
         // Long lines (minified or binary junk) are cut so a message stays readable.
         const MAX_QUOTED: usize = 120;
-        let shown: String = line.chars().take(MAX_QUOTED).collect();
-        let shown = shown.replace(|c: char| c.is_control() && c != '\t', "\u{fffd}");
+        let quoted: Vec<char> = line.chars().take(MAX_QUOTED).collect();
         let ellipsis = if line.chars().count() > MAX_QUOTED {
             " …"
         } else {
@@ -145,14 +162,30 @@ impl SourceFile {
         };
         let caret_start = (start.column - 1).min(MAX_QUOTED);
         let width = width.min(MAX_QUOTED + 1 - caret_start).max(1);
-        let pad: String = line
-            .chars()
-            .take(caret_start)
-            .map(|c| if c == '\t' { '\t' } else { ' ' })
+        let shown: String = quoted.iter().map(|&c| shown_char(c)).collect();
+        // A tab is quoted as it is, and padded with a tab to stay aligned.
+        let pad: String = quoted[..caret_start.min(quoted.len())]
+            .iter()
+            .map(|&c| match c {
+                '\t' => "\t".to_owned(),
+                c => " ".repeat(shown_char(c).chars().count()),
+            })
             .collect();
+        // Past the end of the line (a missing value) the caret is one wide.
+        let carets: usize = (caret_start..caret_start + width)
+            .map(|i| quoted.get(i).map_or(1, |&c| shown_char(c).chars().count()))
+            .sum();
         let _ = writeln!(out, "{:gutter$} |", "");
         let _ = writeln!(out, "{} | {shown}{ellipsis}", start.line);
-        let _ = writeln!(out, "{:gutter$} | {pad}{}", "", "^".repeat(width));
+        let _ = writeln!(out, "{:gutter$} | {pad}{}", "", "^".repeat(carets));
+    }
+}
+
+/// One character of a quoted line as it is shown: a tab stays a tab.
+fn shown_char(c: char) -> String {
+    match crate::printable::escape(c) {
+        Some(escape) if c != '\t' => escape.to_string(),
+        _ => c.to_string(),
     }
 }
 
@@ -178,7 +211,7 @@ impl Diagnostics {
         }
         let count = self.items.len();
         let noun = if count == 1 { "problem" } else { "problems" };
-        let _ = writeln!(out, "{}: {count} {noun} found", source.name);
+        let _ = writeln!(out, "{}: {count} {noun} found", source.shown_name());
         out
     }
 }
@@ -213,6 +246,42 @@ mod tests {
         .with_hint("write \"25%\"");
         let expected = "m.toml:2:14: error[SROI005]: deadweight must be between 0% and 100%\n  |\n2 | deadweight = 25\n  |              ^^\n  = hint: write \"25%\"\n";
         assert_eq!(source.render(&diagnostic), expected);
+    }
+
+    #[test]
+    fn a_control_character_in_the_quoted_line_is_escaped_and_the_caret_still_points_at_it() {
+        let source = SourceFile::new("m.toml", "x = \"\u{1b}[31m\" y\n");
+        let rendered = |span: Span| source.render(&Diagnostic::new(ErrorCode::NotToml, span, "m"));
+        let y = source.text.find('y').unwrap_or_default();
+        let quoted = "1 | x = \"\\u{1b}[31m\" y\n";
+        let under_y = format!("  | {}^\n", " ".repeat("x = \"\\u{1b}[31m\" ".len()));
+        assert!(rendered(y..y + 1).contains(&format!("{quoted}{under_y}")));
+        // A span over the ESC spans all of its escape.
+        let under_escape = "  |      ^^^^^^\n";
+        assert!(rendered(5..6).contains(&format!("{quoted}{under_escape}")));
+    }
+
+    #[test]
+    fn the_name_message_and_hint_show_control_characters_escaped() {
+        let source = SourceFile::new("bad\n::warning::name.toml", "a = 1\n");
+        let diagnostic = Diagnostic::new(ErrorCode::UnknownField, 0..1, "unknown `a\u{1b}[2J`")
+            .with_hint("did you mean `b\r`?");
+        let rendered = source.render(&diagnostic);
+        assert!(
+            rendered.starts_with(
+                "bad\\n::warning::name.toml:1:1: error[SROI001]: unknown `a\\u{1b}[2J`\n"
+            ),
+            "{rendered}"
+        );
+        assert!(
+            rendered.ends_with("  = hint: did you mean `b\\r`?\n"),
+            "{rendered}"
+        );
+        let all = Diagnostics::sorted(vec![diagnostic]).render(&source);
+        assert!(
+            all.ends_with("bad\\n::warning::name.toml: 1 problem found\n"),
+            "{all}"
+        );
     }
 
     #[test]

@@ -6,6 +6,10 @@
 //! apostrophe, so opening the file can never execute anything. Text that
 //! already starts with an apostrophe gets one more, so that `restore_text`
 //! (used by `sroi import`) gives back exactly the text of the model.
+//!
+//! A quoted cell holds line feeds and tabs, which `sroi import` reads back;
+//! any other control character (ESC, BEL, a carriage return) is shown
+//! escaped (`\u{1b}`), since a CSV printed to a terminal would obey it.
 
 use rust_decimal::Decimal;
 
@@ -13,6 +17,7 @@ use super::text;
 use crate::calc::Results;
 use crate::model::{Model, Outcome};
 use crate::number::round_money;
+use crate::printable::escape_control_except;
 
 /// The columns that carry the impact map itself, which `sroi import` reads
 /// back; the computed figures follow them.
@@ -63,7 +68,7 @@ pub fn render(model: &Model, results: &Results) -> Result<String, csv::Error> {
 
 fn fixed_cells(model: &Model, outcome: &Outcome) -> Vec<String> {
     let stakeholder = &model.stakeholders[outcome.stakeholder];
-    let optional = |text: &Option<String>| safe_text(text.as_deref().unwrap_or(""));
+    let optional = |text: &Option<String>| text_cell(text.as_deref().unwrap_or(""));
     let quantity = outcome
         .quantities
         .iter()
@@ -72,9 +77,9 @@ fn fixed_cells(model: &Model, outcome: &Outcome) -> Vec<String> {
         .join(";");
     vec![
         // An id may start with `-`, which a spreadsheet reads as a formula.
-        safe_text(&outcome.id),
-        safe_text(&stakeholder.id),
-        safe_text(&stakeholder.name),
+        text_cell(&outcome.id),
+        text_cell(&stakeholder.id),
+        text_cell(&stakeholder.name),
         optional(&outcome.description),
         optional(&outcome.indicator),
         quantity,
@@ -93,6 +98,12 @@ fn fixed_cells(model: &Model, outcome: &Outcome) -> Vec<String> {
 /// The first characters that make a spreadsheet read a cell as a formula,
 /// and the apostrophe that marks a neutralised cell.
 const NEUTRALISED: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\''];
+
+/// A cell of model text in any CSV `sroi` writes: control characters but
+/// line feeds and tabs escaped, then neutralised as a formula would be.
+pub fn text_cell(text: &str) -> String {
+    safe_text(&escape_control_except(text, &['\n', '\t']))
+}
 
 /// Neutralise text a spreadsheet would otherwise evaluate as a formula.
 pub fn safe_text(text: &str) -> String {
@@ -127,6 +138,17 @@ mod tests {
         assert_eq!(safe_text("-2+3"), "'-2+3");
         assert_eq!(safe_text("Less isolated"), "Less isolated");
         assert_eq!(safe_text("'quoted'"), "''quoted'");
+    }
+
+    #[test]
+    fn a_text_cell_escapes_control_characters_but_line_feeds_and_tabs() {
+        assert_eq!(
+            text_cell("a\u{1b}[31m\r\nb\tc\u{7}\u{9b}"),
+            "a\\u{1b}[31m\\r\nb\tc\\u{7}\\u{9b}"
+        );
+        // A carriage return no longer leads the cell once it is escaped.
+        assert_eq!(text_cell("\r=1+1"), "\\r=1+1");
+        assert_eq!(text_cell("\t=1+1"), "'\t=1+1");
     }
 
     #[test]

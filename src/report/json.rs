@@ -1,6 +1,9 @@
 //! JSON exactly as spec section 3. Money and ratios are JSON numbers written
 //! from the rounded decimal's own text (`108380.59`, `0.00`), never through a
 //! binary float, so what a machine reads is what a person sees in the table.
+//!
+//! Every JSON document `sroi` writes goes through [`pretty`] or [`string`],
+//! which escape every control character in a string, DEL and C1 included.
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -208,8 +211,62 @@ fn inputs<'m>(model: &'m Model, results: &Results) -> InputsJson<'m> {
 
 /// The whole document, pretty-printed, with a final newline.
 pub fn render(model: &Model, results: &Results) -> String {
-    let mut text = serde_json::to_string_pretty(&Document::new(model, results))
+    pretty(&Document::new(model, results))
+}
+
+/// A document pretty-printed with a final newline, as every JSON output is.
+pub fn pretty(document: &impl Serialize) -> String {
+    let text = serde_json::to_string_pretty(document)
         .unwrap_or_else(|error| format!("{{\"error\": \"{error}\"}}"));
+    let mut text = escape_raw_controls(text);
     text.push('\n');
     text
+}
+
+/// One JSON string, for documents written a line at a time.
+pub fn string(text: &str) -> String {
+    escape_raw_controls(serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned()))
+}
+
+/// serde_json escapes the C0 controls (`\u001b`) but writes DEL and the C1
+/// controls raw: valid JSON, which a terminal showing it may still obey
+/// (U+009B is ESC `[` to some). Written as `\u007f` they read back the same.
+/// Outside its strings serde_json's text is ASCII with no control character
+/// but the pretty layout's line feeds, so every other one is in a string.
+fn escape_raw_controls(json: String) -> String {
+    let raw = |c: char| c.is_control() && c != '\n';
+    if !json.contains(raw) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if raw(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_control_character_in_a_string_is_escaped_and_reads_back_the_same() {
+        let text = "a\u{1b}b\u{7f}c\u{9b}d\u{85}\n";
+        let json = string(text);
+        assert_eq!(json, r#""a\u001bb\u007fc\u009bd\u0085\n""#);
+        assert_eq!(
+            serde_json::from_str::<String>(&json).ok().as_deref(),
+            Some(text)
+        );
+        let document = pretty(&serde_json::json!({ "name": text }));
+        assert!(!document.contains(|c: char| c.is_control() && c != '\n'));
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&document).ok(),
+            Some(serde_json::json!({ "name": text }))
+        );
+    }
 }

@@ -2,6 +2,7 @@
 //! table, as GitHub-flavoured pipe tables.
 
 use super::view::{Align, Section, View};
+use crate::printable::escape_control_except;
 
 pub fn render(view: &View) -> String {
     let mut out = format!("# {}\n\n", escape(&view.title));
@@ -41,8 +42,12 @@ pub fn grid<S: AsRef<str>>(columns: &[(S, Align)], rows: &[Vec<String>]) -> Stri
 }
 
 /// Model text may hold characters that Markdown would read as markup or that
-/// would break a table row; escape them so the text shows as written.
+/// would break a table row; escape them so the text shows as written. A line
+/// ending becomes a space, as Markdown itself reads one inside a paragraph;
+/// any other control character shows as Rust writes it, with Markdown's
+/// escape before the backslash so that it is shown too (`\u{1b}`).
 pub fn escape(text: &str) -> String {
+    let text = escape_control_except(text, &['\n', '\r']);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -66,5 +71,6 @@ mod tests {
         assert_eq!(escape("a|b\nc"), "a\\|b c");
         assert_eq!(escape("<script>"), "\\<script\\>");
         assert_eq!(escape("drop_off"), "drop\\_off");
+        assert_eq!(escape("a\u{1b}[2J\tb\r\n"), "a\\\\u{1b}\\[2J\\\\tb  ");
     }
 }

@@ -5,17 +5,23 @@
 
 use std::borrow::Cow;
 
+use crate::printable::escape_control_except;
+
 /// Escape `text` for element content and for quoted attributes alike, in
 /// HTML and in XML (a chart saved alone is an SVG file, which is XML).
 ///
 /// `&`, `<`, `>`, `"` and `'` become character references, so nothing a model
 /// says can open a tag, close an attribute or end a CDATA section (`]]>`
-/// loses its `>`). Control characters that XML forbids even as references
-/// (all of C0 but tab, line feed and carriage return, and the noncharacters
-/// U+FFFE and U+FFFF) become U+FFFD, so a saved chart always parses.
+/// loses its `>`). Control characters other than tab and line feed show as
+/// text, as Rust writes them (`\u{1b}`), as in every other output: XML
+/// forbids most of C0 even as references, and the page or chart may be
+/// printed to a terminal. The noncharacters U+FFFE and U+FFFF, which XML
+/// forbids too, become U+FFFD, so a saved chart always parses.
 pub fn escape(text: &str) -> Cow<'_, str> {
+    // Tab and line feed are white space in HTML and XML alike; they stay.
+    let text = escape_control_except(text, &['\t', '\n']);
     if !text.chars().any(needs_escaping) {
-        return Cow::Borrowed(text);
+        return text;
     }
     let mut out = String::with_capacity(text.len() + text.len() / 8 + 8);
     for c in text.chars() {
@@ -25,7 +31,7 @@ pub fn escape(text: &str) -> Cow<'_, str> {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            c if forbidden_in_xml(c) => out.push('\u{FFFD}'),
+            '\u{FFFE}' | '\u{FFFF}' => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
@@ -33,11 +39,7 @@ pub fn escape(text: &str) -> Cow<'_, str> {
 }
 
 fn needs_escaping(c: char) -> bool {
-    matches!(c, '&' | '<' | '>' | '"' | '\'') || forbidden_in_xml(c)
-}
-
-fn forbidden_in_xml(c: char) -> bool {
-    (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+    matches!(c, '&' | '<' | '>' | '"' | '\'' | '\u{FFFE}' | '\u{FFFF}')
 }
 
 /// At most `max` characters of `text`, ending in "…" when it was cut, so a
@@ -90,9 +92,10 @@ mod tests {
     }
 
     #[test]
-    fn control_characters_xml_forbids_are_replaced() {
-        assert_eq!(escape("a\u{0}b\u{1b}c"), "a\u{FFFD}b\u{FFFD}c");
-        assert_eq!(escape("tab\tline\nreturn\r"), "tab\tline\nreturn\r");
+    fn control_characters_show_escaped_and_characters_xml_forbids_are_replaced() {
+        assert_eq!(escape("a\u{0}b\u{1b}c"), "a\\0b\\u{1b}c");
+        assert_eq!(escape("\u{7f}\u{9b}\u{85}"), "\\u{7f}\\u{9b}\\u{85}");
+        assert_eq!(escape("tab\tline\nreturn\r"), "tab\tline\nreturn\\r");
         assert_eq!(escape("\u{FFFF}"), "\u{FFFD}");
     }
 

@@ -5,6 +5,7 @@
 
 use super::view::Section;
 use super::{markdown, table};
+use crate::printable::escape_control;
 
 #[derive(Debug, Clone)]
 pub struct Page {
@@ -21,11 +22,12 @@ pub enum Block {
     Note(String),
 }
 
-/// The page as terminal tables.
+/// The page as terminal tables; the title and lines may quote the model
+/// (its name, a scenario's), so control characters show escaped.
 pub fn terminal(page: &Page) -> String {
-    let mut out = format!("{}\n", page.title);
+    let mut out = format!("{}\n", escape_control(&page.title));
     for line in &page.lines {
-        out.push_str(&format!("{line}\n"));
+        out.push_str(&format!("{}\n", escape_control(line)));
     }
     for block in &page.blocks {
         match block {
@@ -36,7 +38,7 @@ pub fn terminal(page: &Page) -> String {
                     table::grid(&section.columns, &section.rows)
                 ));
             }
-            Block::Note(note) => out.push_str(&format!("{note}\n")),
+            Block::Note(note) => out.push_str(&format!("{}\n", escape_control(note))),
         }
     }
     out

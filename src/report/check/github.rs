@@ -4,12 +4,16 @@
 //!
 //! Escaping follows the runner's rules: in the message, `%`, CR and LF are
 //! percent-encoded; in a property, `:` and `,` are too, since they would
-//! otherwise end the property. The summary lines are printed as they are in
-//! text, as plain log lines.
+//! otherwise end the property. Other control characters, which the runner
+//! passes on, are shown escaped as everywhere else (`\u{1b}`). The summary
+//! lines are printed as they are in text, as plain log lines: their paths
+//! and model text are escaped there, so none of them can start with `::`
+//! and be read as a command.
 
 use super::{Rendered, location, shown, text};
 use crate::check::{FileCheck, Finding, Severity};
 use crate::diagnostic::{SourceFile, Span};
+use crate::printable::escape_control_except;
 
 pub fn file(check: &FileCheck, quiet: bool) -> Rendered {
     let mut stdout = String::new();
@@ -117,7 +121,9 @@ fn command(severity: Severity, properties: &[(&str, &str)], message: &str) -> St
 }
 
 fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
+    // CR and LF are the runner's to encode; it decodes them in the annotation.
+    escape_control_except(text, &['\r', '\n'])
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -134,6 +140,11 @@ mod tests {
     fn messages_and_properties_are_escaped_as_the_runner_expects() {
         assert_eq!(escape_data("50% off\r\nnext"), "50%25 off%0D%0Anext");
         assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
+        assert_eq!(
+            escape_property("m\n::warning::\u{1b}[31m.toml"),
+            "m%0A%3A%3Awarning%3A%3A\\u{1b}[31m.toml"
+        );
+        assert_eq!(escape_data("\u{7}\u{9b}%"), "\\u{7}\\u{9b}%25");
         let line = command(
             Severity::Warning,
             &[("file", "m,1.toml"), ("title", "SROI101")],

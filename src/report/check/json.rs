@@ -73,10 +73,7 @@ pub fn render(checks: &[FileCheck], quiet: bool, exit_code: u8) -> String {
         exit_code,
         files: checks.iter().map(|check| file(check, quiet)).collect(),
     };
-    let mut text = serde_json::to_string_pretty(&document)
-        .unwrap_or_else(|error| format!("{{\"error\": \"{error}\"}}"));
-    text.push('\n');
-    text
+    crate::report::json::pretty(&document)
 }
 
 fn file(check: &FileCheck, quiet: bool) -> FileJson<'_> {

@@ -2,19 +2,25 @@
 //! standard error as `path:line:col: warning[CODE]: message` with the line
 //! quoted and a hint, then on standard output one summary line per file
 //! (`models/thurrock.toml: ok (ratio 3.64, 0 warnings, 1 allowed)`) and the
-//! reason for each lint the model accepts.
+//! reason for each lint the model accepts. Paths and the model's text are
+//! shown with their control characters escaped, so each stays on its line.
 
 use std::fmt::Write as _;
 
 use super::{Counts, Rendered, count, shown};
 use crate::check::{FileCheck, Finding};
 use crate::diagnostic::SourceFile;
+use crate::printable::{escape_control, escape_path};
 
 pub fn file(check: &FileCheck, quiet: bool) -> Rendered {
     match check {
         FileCheck::Unreadable { path, error } => Rendered {
             stdout: String::new(),
-            stderr: format!("sroi: cannot read {path}: {error}\n"),
+            stderr: format!(
+                "sroi: cannot read {}: {}\n",
+                escape_path(path),
+                escape_control(error)
+            ),
         },
         FileCheck::Invalid {
             source,
@@ -24,7 +30,7 @@ pub fn file(check: &FileCheck, quiet: bool) -> Rendered {
             stderr: diagnostics.render(source),
             stdout: summary_line(quiet, || {
                 let problems = count(diagnostics.items.len(), "problem");
-                format!("{}: invalid ({problems})", source.name)
+                format!("{}: invalid ({problems})", source.shown_name())
             }),
         },
         FileCheck::Linted {
@@ -56,7 +62,11 @@ fn finding_text(source: &SourceFile, finding: &Finding) -> String {
     );
     let mut text = source.render_located(&finding.span, &message, finding.hint.as_deref());
     if let Some(denied_by) = &finding.denied_by {
-        let _ = writeln!(text, "  = note: a warning, denied by {denied_by}");
+        let _ = writeln!(
+            text,
+            "  = note: a warning, denied by {}",
+            escape_control(denied_by)
+        );
     }
     text
 }
@@ -83,7 +93,7 @@ fn summary(
     }
     parts.push(count(counts.warnings, "warning"));
     parts.push(format!("{} allowed", counts.allowed));
-    format!("{}: {verdict} ({})", source.name, parts.join(", "))
+    format!("{}: {verdict} ({})", source.shown_name(), parts.join(", "))
 }
 
 /// `  allowed: SROI304 on line 130 (reason)`, one line per accepted code.
@@ -115,7 +125,8 @@ fn allowed_lines(source: &SourceFile, findings: &[Finding]) -> String {
         let _ = writeln!(
             out,
             "  allowed: {code} on {noun} {} ({reason})",
-            lines.join(", ")
+            lines.join(", "),
+            reason = escape_control(reason)
         );
     }
     out

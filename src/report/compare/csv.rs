@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use super::view::letter;
 use crate::compare::{Comparison, Convention, Deduction, Difference, Figure, FigureKind, Matched};
 use crate::number::round;
-use crate::report::csv::safe_text;
+use crate::report::csv::text_cell;
 
 type Row = Vec<String>;
 
@@ -35,7 +35,7 @@ pub fn render(c: &Comparison) -> Result<String, csv::Error> {
     }))
     .chain(matched_rows("outcome", &c.outcomes, |f| {
         vec![
-            ("stakeholder", safe_text(&f.stakeholder)),
+            ("stakeholder", text_cell(&f.stakeholder)),
             ("present_value", money(f.present_value)),
             ("share", ratio(f.share)),
             ("net_of_deductions", ratio(f.net_of_deductions)),
@@ -63,7 +63,7 @@ fn header(c: &Comparison) -> Row {
 
 /// A row with one cell per model and, when given, the differences from A.
 fn row(section: &str, id: &str, figure: &str, cells: Row, differences: Row) -> Row {
-    let mut row = vec![section.to_owned(), safe_text(id), figure.to_owned()];
+    let mut row = vec![section.to_owned(), text_cell(id), figure.to_owned()];
     row.extend(cells);
     row.extend(differences);
     row
@@ -80,8 +80,8 @@ fn model_rows(c: &Comparison) -> Vec<Row> {
         )
     };
     vec![
-        field("path", &|i| safe_text(&c.models[i].path)),
-        field("name", &|i| safe_text(&c.models[i].name)),
+        field("path", &|i| text_cell(&c.models[i].path)),
+        field("name", &|i| text_cell(&c.models[i].name)),
         field("currency", &|i| c.models[i].currency.clone()),
     ]
 }

@@ -147,10 +147,7 @@ pub fn render(c: &Comparison) -> String {
             .map(|row| matched(c, row, outcome))
             .collect(),
     };
-    let mut text = serde_json::to_string_pretty(&document)
-        .unwrap_or_else(|error| format!("{{\"error\": \"{error}\"}}"));
-    text.push('\n');
-    text
+    crate::report::json::pretty(&document)
 }
 
 fn model(m: &ComparedModel) -> ModelJson<'_> {

@@ -12,6 +12,7 @@ mod view;
 use super::Format;
 use super::view::Align;
 use crate::compare::Comparison;
+use crate::printable::escape_control;
 
 pub use view::{CompareView, Grid, letter};
 
@@ -32,9 +33,10 @@ pub fn warnings(comparison: &Comparison) -> Vec<String> {
 }
 
 fn table(view: &CompareView) -> String {
+    // A note names the first model's path, which may hold control characters.
     let mut out = format!("{}\n", view.title);
     for note in &view.notes {
-        out.push_str(&format!("\n{note}\n"));
+        out.push_str(&format!("\n{}\n", escape_control(note)));
     }
     for grid in &view.sections {
         let drawn = super::table::grid(&columns(grid), &grid.rows);

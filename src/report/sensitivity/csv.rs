@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use super::Report;
 use crate::number::round;
-use crate::report::csv::safe_text;
+use crate::report::csv::text_cell;
 use crate::sensitivity::{Parameter, Switching};
 
 const HEADER: [&str; 13] = [
@@ -63,7 +63,7 @@ pub fn render(report: &Report<'_>) -> Result<String, csv::Error> {
             .and_then(|s| s.switch.as_ref());
         writer.write_record([
             "parameter".to_owned(),
-            safe_text(&swing.parameter.name(report.model)),
+            text_cell(&swing.parameter.name(report.model)),
             value(swing.base),
             value(swing.low.value),
             ratio(swing.low.ratio),
@@ -80,7 +80,7 @@ pub fn render(report: &Report<'_>) -> Result<String, csv::Error> {
     for s in &report.scenarios {
         let mut row = vec![String::new(); HEADER.len()];
         row[0] = "scenario".to_owned();
-        row[1] = safe_text(&s.scenario.name);
+        row[1] = text_cell(&s.scenario.name);
         row[10] = money(s.present_value);
         row[11] = money(s.inputs);
         row[12] = s.ratio.map_or_else(empty, ratio);

@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 
 use super::Report;
 use crate::number::round;
-use crate::report::json::ConventionsJson;
+use crate::report::json::{ConventionsJson, string};
 use crate::sensitivity::{Point, Swing, Switching};
 
 /// A parameter value, exact to 10 decimal places.
@@ -30,11 +30,6 @@ fn ratio(v: Decimal) -> Decimal {
 
 fn money(v: Decimal) -> Decimal {
     round(v, 2)
-}
-
-/// A JSON string, escaped as serde_json escapes it.
-fn string(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
 }
 
 pub fn render(report: &Report<'_>) -> String {

@@ -1,0 +1,119 @@
+//! Text from a model made safe to print. A name, a description or a file
+//! name may hold control characters: ESC starts the sequences that recolour
+//! a terminal, move its cursor or set its title, BEL rings it, a carriage
+//! return goes back over what was printed, and a line feed starts a line a
+//! CI runner reads as a command. Every output that shows model text to a
+//! person passes it through [`escape_control`] (or [`escape_control_except`],
+//! where the format itself gives a character its meaning), so the text shows
+//! as Rust writes it in a string literal: `\u{1b}[31m`, never a red screen.
+//!
+//! The escape is for reading, not for reading back: a model whose text
+//! holds a backslash followed by `u{1b}` shows the same. Formats with an
+//! escape of their own keep it (JSON's `\u001b`).
+
+use std::borrow::Cow;
+
+/// `text` with every control character (C0, DEL and C1) written as Rust
+/// writes it: `\u{1b}`, `\u{7}`, `\0`, `\t`, `\n`, `\r`, `\u{9b}`.
+pub fn escape_control(text: &str) -> Cow<'_, str> {
+    escape_control_except(text, &[])
+}
+
+/// Like [`escape_control`], but the characters in `kept` stay as they are:
+/// a CSV cell keeps its line feeds and tabs, which its quoting carries.
+pub fn escape_control_except<'a>(text: &'a str, kept: &[char]) -> Cow<'a, str> {
+    let escaped = |c: char| !kept.contains(&c) && c.is_control();
+    if !text.chars().any(escaped) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match escape(c) {
+            Some(escape) if escaped(c) => out.extend(escape),
+            _ => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A path as messages show it, at the start of a line: its control
+/// characters escaped, and `./` before a relative path that starts with
+/// `::` (the same file), so that no line a CI log shows can be read as a
+/// workflow command (`::warning::…`) because of a file's name.
+pub fn escape_path(path: &str) -> Cow<'_, str> {
+    let escaped = escape_control(path);
+    if escaped.trim_start().starts_with("::") {
+        Cow::Owned(format!("./{escaped}"))
+    } else {
+        escaped
+    }
+}
+
+/// How a control character is shown, or `None` for any other character.
+/// Quoting a line with a caret under one of its characters needs each
+/// character's width as shown.
+pub fn escape(c: char) -> Option<std::char::EscapeDebug> {
+    c.is_control().then(|| c.escape_debug())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_show_as_rust_writes_them() {
+        assert_eq!(
+            escape_control("\u{1b}[31mred\u{1b}[0m \u{7}"),
+            "\\u{1b}[31mred\\u{1b}[0m \\u{7}"
+        );
+        assert_eq!(escape_control("a\0b\u{8}c\u{7f}"), "a\\0b\\u{8}c\\u{7f}");
+        assert_eq!(
+            escape_control("tab\tline\nreturn\r"),
+            "tab\\tline\\nreturn\\r"
+        );
+        // C1 controls, which some terminals obey as ESC sequences do.
+        assert_eq!(escape_control("\u{9b}6n\u{85}"), "\\u{9b}6n\\u{85}");
+    }
+
+    #[test]
+    fn other_text_is_borrowed_unchanged() {
+        for text in [
+            "Level 2 individuals",
+            "Café – £1,200 · 50% 社会的価値 🙂",
+            "back\\slash",
+            "",
+        ] {
+            assert!(matches!(escape_control(text), Cow::Borrowed(t) if t == text));
+        }
+    }
+
+    #[test]
+    fn kept_characters_stay_and_the_rest_are_escaped() {
+        assert_eq!(
+            escape_control_except("a\nb\tc\r\u{1b}", &['\n', '\t']),
+            "a\nb\tc\\r\\u{1b}"
+        );
+        assert!(matches!(
+            escape_control_except("a\nb", &['\n']),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn a_path_cannot_start_a_line_with_a_workflow_command() {
+        assert_eq!(escape_path("::warning::x.toml"), "./::warning::x.toml");
+        assert_eq!(escape_path(" ::error::x.toml"), "./ ::error::x.toml");
+        assert_eq!(escape_path("a\n::error::x.toml"), "a\\n::error::x.toml");
+        assert!(matches!(
+            escape_path("models/a::b.toml"),
+            Cow::Borrowed("models/a::b.toml")
+        ));
+    }
+
+    #[test]
+    fn each_character_knows_how_it_is_shown() {
+        assert_eq!(escape('\u{1b}').map(Iterator::count), Some(6));
+        assert_eq!(escape('\t').map(|e| e.to_string()), Some("\\t".to_owned()));
+        assert!(escape('é').is_none());
+    }
+}
