@@ -27,7 +27,7 @@ pub fn run(args: &ExportArgs) -> Exit {
             super::report_invalid(&source, &Diagnostics::sorted(vec![diagnostic]))
         }
         Err(error) => {
-            message!("sroi: cannot export {}: {error}", args.model.display());
+            message!("sroi: cannot export {}: {error}", super::shown(&args.model));
             Exit::Error
         }
     }

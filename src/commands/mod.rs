@@ -52,16 +52,23 @@ pub fn run(cli: Cli) -> Exit {
     }
 }
 
+/// A path as a message shows it: a file's name may hold control characters
+/// or start like a CI workflow command, and must not act as either.
+pub(crate) fn shown(path: impl AsRef<Path>) -> String {
+    crate::printable::escape_path(&path.as_ref().display().to_string()).into_owned()
+}
+
 /// Load a model, or report why not on standard error and say how to exit.
 pub(crate) fn load(path: &Path) -> Result<(SourceFile, Model), Exit> {
     model::load_file(path, model::Limits::default()).map_err(|error| match error {
         LoadError::Unreadable { path, error } => {
-            message!("sroi: cannot read {path}: {error}");
+            message!("sroi: cannot read {}: {error}", shown(&path));
             Exit::Error
         }
         LoadError::TooLarge { path, limit } => {
             message!(
-                "{path}: error[{}]: the file is larger than the limit of {} MiB for a model",
+                "{}: error[{}]: the file is larger than the limit of {} MiB for a model",
+                shown(&path),
                 crate::diagnostic::ErrorCode::OverLimit,
                 limit / (1024 * 1024)
             );
@@ -112,7 +119,7 @@ pub(crate) fn deliver(content: impl AsRef<[u8]>, destination: Option<&Path>) -> 
     match output::write_atomic(path, content) {
         Ok(()) => Exit::Success,
         Err(error) => {
-            message!("sroi: cannot write {}: {error}", path.display());
+            message!("sroi: cannot write {}: {error}", shown(path));
             Exit::Error
         }
     }
@@ -123,16 +130,16 @@ pub(crate) fn deliver(content: impl AsRef<[u8]>, destination: Option<&Path>) -> 
 pub(crate) fn create_new_model(path: &Path, text: &str, refusal: &str) -> Exit {
     match output::write_new(path, text) {
         Ok(()) => {
-            let shown = path.display();
+            let shown = shown(path);
             message!("wrote {shown}; next: sroi calc {shown}");
             Exit::Success
         }
         Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
-            message!("sroi: {} already exists; {refusal}", path.display());
+            message!("sroi: {} already exists; {refusal}", shown(path));
             Exit::Error
         }
         Err(error) => {
-            message!("sroi: cannot write {}: {error}", path.display());
+            message!("sroi: cannot write {}: {error}", shown(path));
             Exit::Error
         }
     }
@@ -149,9 +156,9 @@ pub(crate) fn refuse_to_overwrite(
     match inputs.iter().find(|input| is_read_from(input, destination)) {
         Some(input) => {
             let model = if *input == Path::new("-") {
-                format!("read from standard input ({})", destination.display())
+                format!("read from standard input ({})", shown(destination))
             } else {
-                input.display().to_string()
+                shown(input)
             };
             message!(
                 "sroi: refusing to overwrite the model {model} with the output; choose another --output file"

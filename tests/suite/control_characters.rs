@@ -183,3 +183,21 @@ fn json_escapes_every_control_character_and_keeps_the_text_exactly() {
         "2024\rOVERWRITTEN \u{8}\u{7f}"
     );
 }
+
+#[test]
+fn a_path_given_on_the_command_line_is_shown_escaped() {
+    let directory = tempfile::tempdir().expect("a temporary directory");
+    let missing = directory.path().join("gone\u{1b}[2J\n::error::forged.toml");
+    let missing = missing.to_str().expect("UTF-8 path");
+    let output = run(&["calc", missing], 2);
+    assert!(
+        crate::support::stderr(&output).contains("gone\\u{1b}[2J\\n::error::forged.toml"),
+        "{output:?}"
+    );
+    let written = directory.path().join("new\u{7}.toml");
+    let output = run(&["init", "-o", written.to_str().expect("UTF-8 path")], 0);
+    assert!(
+        crate::support::stderr(&output).contains("new\\u{7}.toml; next: sroi calc"),
+        "{output:?}"
+    );
+}
