@@ -76,12 +76,14 @@ fn parse_scientific(lower: &str) -> Result<Decimal, NumberError> {
         return Err(NumberError::Invalid);
     }
     let power = Decimal::from_i128_with_scale(10_i128.pow(exponent.unsigned_abs() as u32), 0);
-    let value = if exponent >= 0 {
-        mantissa.checked_mul(power)
-    } else {
-        mantissa.checked_div(power)
-    };
-    value.ok_or(NumberError::TooLarge)
+    if exponent < 0 {
+        return mantissa.checked_div(power).ok_or(NumberError::TooLarge);
+    }
+    let mut value = mantissa.checked_mul(power).ok_or(NumberError::TooLarge)?;
+    // Keep the decimals the text states: `4.88e6` is 4880000, not
+    // 4880000.00, so a figure quoted back reads as it was written.
+    value.rescale(mantissa.scale().saturating_sub(exponent as u32));
+    Ok(value)
 }
 
 fn classify_failure(text: &str) -> NumberError {
@@ -141,6 +143,15 @@ mod tests {
             Ok(dec("1000000000000000000000000000"))
         );
         assert_eq!(parse_decimal("1e29"), Err(NumberError::TooLarge));
+        // The decimals stated, no more: 4.88e6 has none, 4.885e2 one.
+        assert_eq!(
+            parse_decimal("4.88e6").map(|d| d.to_string()),
+            Ok("4880000".to_owned())
+        );
+        assert_eq!(
+            parse_decimal("4.885e2").map(|d| d.to_string()),
+            Ok("488.5".to_owned())
+        );
         assert_eq!(parse_decimal("1e400"), Err(NumberError::TooLarge));
     }
 
