@@ -56,6 +56,10 @@ pub struct Document<'m> {
     ratio: Option<Number>,
     net_ratio: Option<Number>,
     payback_months: Option<Number>,
+    /// Figures not as exact as they are shown (see `precision`); a key added
+    /// to the spec's, present only when there is something to say.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    precision_notes: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -164,6 +168,7 @@ impl<'m> Document<'m> {
             ratio: results.ratio.map(Number::ratio),
             net_ratio: results.net_ratio.map(Number::ratio),
             payback_months: results.payback_months.map(Number::money),
+            precision_notes: super::precision::notes(model, results),
         }
     }
 }

@@ -17,6 +17,7 @@ mod import;
 mod interrupt;
 mod limits;
 mod models;
+mod precision;
 mod properties;
 mod properties_analysis;
 mod random_inputs;
