@@ -17,15 +17,19 @@ pub struct Number(Box<RawValue>);
 
 impl Number {
     pub fn rounded(value: Decimal, places: u32) -> Self {
-        let text = round(value, places).to_string();
-        // A rounded decimal's text is always a valid JSON number; the null
-        // fallback is unreachable but keeps this path free of panics.
-        Number(RawValue::from_string(text).unwrap_or_default())
+        Self::from_text(round(value, places).to_string())
     }
 
     /// The decimal as it is, without rounding (rates as the analyst wrote them).
     pub fn exact(value: Decimal) -> Self {
-        Number(RawValue::from_string(value.normalize().to_string()).unwrap_or_default())
+        Self::from_text(value.normalize().to_string())
+    }
+
+    /// A decimal's text is always a JSON number (digits, a point, a sign); a
+    /// `null` in its place would pass for a missing figure, so a failure here
+    /// is a bug to stop at, not to hide.
+    fn from_text(text: String) -> Self {
+        Number(RawValue::from_string(text).expect("a decimal's text is a valid JSON number"))
     }
 
     pub fn money(value: Decimal) -> Self {
@@ -213,8 +217,41 @@ fn inputs<'m>(model: &'m Model, results: &Results) -> InputsJson<'m> {
 
 /// The whole document, pretty-printed, with a final newline.
 pub fn render(model: &Model, results: &Results) -> String {
+    // Every field is a string, a bool, a number or a list of them: nothing
+    // that JSON cannot hold, so serialising cannot fail. `{"error": …}` on
+    // standard output with exit 0 would pass for a result.
     let mut text = serde_json::to_string_pretty(&Document::new(model, results))
-        .unwrap_or_else(|error| format!("{{\"error\": \"{error}\"}}"));
+        .expect("the results serialise to JSON");
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_decimal_rounds_to_a_json_number_so_the_expectation_holds() {
+        // The extremes of the type: its largest and smallest values, its
+        // smallest step (10^-28) and a negative zero. Each must come out as
+        // a JSON number, never the `null` a fallback would have written.
+        let tiny = Decimal::new(1, 28);
+        for value in [
+            Decimal::MAX,
+            Decimal::MIN,
+            tiny,
+            -tiny,
+            Decimal::NEGATIVE_ONE * Decimal::ZERO,
+        ] {
+            for number in [
+                Number::money(value),
+                Number::ratio(value),
+                Number::exact(value),
+            ] {
+                let text = serde_json::to_string(&number).expect("serialises");
+                let parsed: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+                assert!(parsed.is_number(), "{value}: {text}");
+            }
+        }
+    }
 }

@@ -12,7 +12,6 @@
 //! f64 operations per outcome.
 
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 
 use super::distribution::{Lanes, Sampler};
 use crate::calc::{Results, discount};
@@ -123,12 +122,14 @@ fn sampler(outcome: &Outcome, assumption: Assumption, by_default: bool) -> Sampl
     let value = match assumption {
         Assumption::Quantity => total_quantity(outcome),
         Assumption::Proxy => outcome.proxy,
-        other => other.rate_of(outcome).unwrap_or_default(),
+        other => other
+            .rate_of(outcome)
+            .expect("every varied field but quantity and proxy is a rate"),
     };
     match declared {
         Some(u) => Sampler::new(assumption, &u.distribution),
         None if by_default => Sampler::default_for(assumption, value),
-        None => Sampler::Fixed(value.to_f64().unwrap_or(0.0)),
+        None => Sampler::Fixed(value.as_f64()),
     }
 }
 
@@ -145,8 +146,11 @@ impl OutcomeDraw {
                         .checked_div(total)
                         .unwrap_or(Decimal::ONE / cohorts);
                     let year = (outcome.start_year - 1) as usize + k + j;
-                    let factor = factors.get(year).copied().unwrap_or(Decimal::ZERO);
-                    sum += weight.to_f64().unwrap_or(0.0) * factor.to_f64().unwrap_or(0.0);
+                    // A missing factor would silently drop a year's value.
+                    let factor = factors
+                        .get(year)
+                        .expect("the factors run to the last year of every outcome");
+                    sum += weight.as_f64() * factor.as_f64();
                 }
                 sum
             })

@@ -34,7 +34,7 @@ fn money(v: Decimal) -> Decimal {
 
 /// A JSON string, escaped as serde_json escapes it.
 fn string(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
+    serde_json::to_string(text).expect("a string serialises to JSON")
 }
 
 pub fn render(report: &Report<'_>) -> String {
@@ -42,7 +42,7 @@ pub fn render(report: &Report<'_>) -> String {
     let analysis = report.analysis;
     let steps = &analysis.steps;
     let conventions = serde_json::to_string(&ConventionsJson::new(&model.conventions))
-        .unwrap_or_else(|_| "{}".to_owned());
+        .expect("the conventions serialise to JSON");
     let mut out = String::with_capacity(200 * (analysis.tornado.len() + 10));
     let _ = write!(
         out,

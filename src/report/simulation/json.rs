@@ -20,7 +20,7 @@ fn summary(summary: &Summary, places: usize) -> String {
 }
 
 pub fn render(model: &Model, simulation: &Simulation) -> String {
-    let name = serde_json::to_string(&model.analysis.name).unwrap_or_default();
+    let name = serde_json::to_string(&model.analysis.name).expect("a string serialises to JSON");
     let base_ratio = simulation.base_ratio.map_or_else(
         || "null".to_owned(),
         |r| crate::number::round(r, 4).to_string(),
