@@ -22,49 +22,108 @@ pub enum NumberError {
 
 /// Parse a decimal from TOML integer or float text, or from a decimal string.
 ///
-/// Accepts signs, underscores between digits, and exponents (`1.5e3`).
+/// Accepts a sign, digits in groups joined by single underscores (`1_200`,
+/// as TOML writes them), a fraction (`.5`, `1.25`, never `1.` with nothing
+/// after the point) and an exponent (`1.5e3`), with spaces around.
 pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
     let text = text.trim();
     // Most numbers need no cleaning; only allocate for underscores or capitals.
     let lower: Cow<'_, str> = if text.bytes().any(|b| b == b'_' || b.is_ascii_uppercase()) {
-        Cow::Owned(
-            text.chars()
-                .filter(|&c| c != '_')
-                .collect::<String>()
-                .to_ascii_lowercase(),
-        )
+        Cow::Owned(text.to_ascii_lowercase())
     } else {
         Cow::Borrowed(text)
     };
     if lower.ends_with("inf") || lower.ends_with("nan") {
         return Err(NumberError::NotFinite);
     }
-    let digits = lower.trim_start_matches(['+', '-']);
-    if digits.is_empty() || !digits.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
+    if !is_well_formed(&lower, Digits::Grouped) {
         return Err(NumberError::Invalid);
     }
-    if lower.contains('e') {
-        return parse_scientific(&lower);
+    let clean: Cow<'_, str> = if lower.contains('_') {
+        Cow::Owned(lower.replace('_', ""))
+    } else {
+        lower
+    };
+    let unsigned = clean.strip_prefix('+').unwrap_or(&clean);
+    if unsigned.contains('e') {
+        return parse_scientific(unsigned);
     }
-    let unsigned = lower.trim_start_matches('+');
-    if !unsigned
-        .trim_start_matches('-')
-        .chars()
-        .all(|c| c.is_ascii_digit() || c == '.')
-    {
-        return Err(NumberError::Invalid);
-    }
-    Decimal::from_str_exact(unsigned).map_err(|_| classify_failure(unsigned))
+    // The text is a well-formed decimal, so it can only fail by having more
+    // digits than a decimal carries.
+    Decimal::from_str_exact(unsigned).map_err(|_| NumberError::TooLarge)
 }
 
-fn parse_scientific(lower: &str) -> Result<Decimal, NumberError> {
-    let unsigned = lower.trim_start_matches('+');
+/// A percentage string as a fraction of one: `"25%"` is 0.25. `None` when
+/// the text does not end in `%`; an error when what comes before the `%` is
+/// not a plain number: a sign, digits and a fraction (`"12.5%"`, `" -5 %"`,
+/// `".5%"`), with no underscores or exponent (`"_10%"`, `"1e2%"` and `"5.%"`
+/// are nobody's way of writing a percentage, and more likely a typing slip).
+pub fn parse_percentage(text: &str) -> Option<Result<Decimal, NumberError>> {
+    let number = text.trim().strip_suffix('%')?.trim_end();
+    Some(parse_plain(number).map(|n| n / Decimal::ONE_HUNDRED))
+}
+
+/// A plain number: a sign, digits and a fraction, with no underscores or
+/// exponent, as a rate is written when it is not a percentage (`"0.25"`).
+pub fn parse_plain(text: &str) -> Result<Decimal, NumberError> {
+    let lower = text.trim().to_ascii_lowercase();
+    if lower.ends_with("inf") || lower.ends_with("nan") {
+        return Err(NumberError::NotFinite);
+    }
+    if !is_well_formed(&lower, Digits::Plain) {
+        return Err(NumberError::Invalid);
+    }
+    parse_decimal(&lower)
+}
+
+/// How the digits of a number may be written.
+#[derive(Clone, Copy, PartialEq)]
+enum Digits {
+    /// `1_000`: groups of digits joined by single underscores; an exponent allowed.
+    Grouped,
+    /// `1000`: digits only, and no exponent.
+    Plain,
+}
+
+impl Digits {
+    fn allow(self, text: &str) -> bool {
+        let is_digits =
+            |group: &str| !group.is_empty() && group.bytes().all(|b| b.is_ascii_digit());
+        match self {
+            Digits::Grouped => text.split('_').all(is_digits),
+            Digits::Plain => is_digits(text),
+        }
+    }
+}
+
+/// Whether lower-case `text` has the shape of a decimal: one optional sign,
+/// digits with an optional fraction (or a fraction alone), an optional exponent.
+fn is_well_formed(text: &str, digits: Digits) -> bool {
+    let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let (mantissa, exponent) = match unsigned.split_once('e') {
+        Some((mantissa, exponent)) => (mantissa, Some(exponent)),
+        None => (unsigned, None),
+    };
+    let exponent_ok = match exponent {
+        None => true,
+        Some(_) if digits == Digits::Plain => false,
+        Some(exponent) => digits.allow(exponent.strip_prefix(['+', '-']).unwrap_or(exponent)),
+    };
+    let mantissa_ok = match mantissa.split_once('.') {
+        Some(("", fraction)) => digits.allow(fraction),
+        Some((whole, fraction)) => digits.allow(whole) && digits.allow(fraction),
+        None => digits.allow(mantissa),
+    };
+    exponent_ok && mantissa_ok
+}
+
+fn parse_scientific(unsigned: &str) -> Result<Decimal, NumberError> {
     let (mantissa, exponent) = unsigned.split_once('e').ok_or(NumberError::Invalid)?;
     let exponent: i64 = exponent
         .trim_start_matches('+')
         .parse()
-        .map_err(|_| NumberError::Invalid)?;
-    let mantissa = Decimal::from_str_exact(mantissa).map_err(|_| classify_failure(mantissa))?;
+        .map_err(|_| NumberError::TooLarge)?;
+    let mantissa = Decimal::from_str_exact(mantissa).map_err(|_| NumberError::TooLarge)?;
     if mantissa.is_zero() {
         return Ok(Decimal::ZERO);
     }
@@ -76,26 +135,14 @@ fn parse_scientific(lower: &str) -> Result<Decimal, NumberError> {
         return Err(NumberError::Invalid);
     }
     let power = Decimal::from_i128_with_scale(10_i128.pow(exponent.unsigned_abs() as u32), 0);
-    let value = if exponent >= 0 {
-        mantissa.checked_mul(power)
-    } else {
-        mantissa.checked_div(power)
-    };
-    value.ok_or(NumberError::TooLarge)
-}
-
-fn classify_failure(text: &str) -> NumberError {
-    let digits = text.chars().filter(char::is_ascii_digit).count();
-    let well_formed = text.chars().filter(|&c| c == '.').count() <= 1
-        && text
-            .trim_start_matches('-')
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.');
-    if well_formed && digits > 0 {
-        NumberError::TooLarge
-    } else {
-        NumberError::Invalid
+    if exponent < 0 {
+        return mantissa.checked_div(power).ok_or(NumberError::TooLarge);
     }
+    let mut value = mantissa.checked_mul(power).ok_or(NumberError::TooLarge)?;
+    // Keep the decimals the text states: `4.88e6` is 4880000, not
+    // 4880000.00, so a figure quoted back reads as it was written.
+    value.rescale(mantissa.scale().saturating_sub(exponent as u32));
+    Ok(value)
 }
 
 /// Round half away from zero to `places` decimal places, keeping trailing zeros
@@ -141,6 +188,15 @@ mod tests {
             Ok(dec("1000000000000000000000000000"))
         );
         assert_eq!(parse_decimal("1e29"), Err(NumberError::TooLarge));
+        // The decimals stated, no more: 4.88e6 has none, 4.885e2 one.
+        assert_eq!(
+            parse_decimal("4.88e6").map(|d| d.to_string()),
+            Ok("4880000".to_owned())
+        );
+        assert_eq!(
+            parse_decimal("4.885e2").map(|d| d.to_string()),
+            Ok("488.5".to_owned())
+        );
         assert_eq!(parse_decimal("1e400"), Err(NumberError::TooLarge));
     }
 
@@ -155,6 +211,29 @@ mod tests {
             parse_decimal("123456789012345678901234567890"),
             Err(NumberError::TooLarge)
         );
+        // Underscores only between digits, as TOML has them; a point needs
+        // digits after it; one sign at most.
+        for text in ["_1", "1_", "1__0", "1_.5", "1.", "+-5", "--5", "1e", "1e_2"] {
+            assert_eq!(parse_decimal(text), Err(NumberError::Invalid), "{text}");
+        }
+        assert_eq!(parse_decimal("1_000.000_5"), Ok(dec("1000.0005")));
+    }
+
+    #[test]
+    fn a_percentage_is_a_plain_number_before_its_sign() {
+        assert_eq!(parse_percentage("25%"), Some(Ok(dec("0.25"))));
+        assert_eq!(parse_percentage(" -5 %"), Some(Ok(dec("-0.05"))));
+        assert_eq!(parse_percentage(".5%"), Some(Ok(dec("0.005"))));
+        assert_eq!(parse_percentage("25"), None);
+        for text in ["_10%", "5.%", "1e2%", "1_0%", "- 5%", "%", "5%%"] {
+            assert_eq!(
+                parse_percentage(text),
+                Some(Err(NumberError::Invalid)),
+                "{text}"
+            );
+        }
+        assert_eq!(parse_plain("2.5e-1"), Err(NumberError::Invalid));
+        assert_eq!(parse_plain("nan"), Err(NumberError::NotFinite));
     }
 
     #[test]

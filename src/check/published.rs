@@ -10,7 +10,7 @@ use super::codes::Code;
 use super::{Finding, model_span};
 use crate::calc::Results;
 use crate::model::{Model, Published};
-use crate::report::text;
+use crate::report::{published, text};
 
 pub(super) fn lint(
     model: &Model,
@@ -36,8 +36,7 @@ pub(super) fn lint(
         ];
         for (field, stated, computed, unit) in figures {
             if let Some(stated) = stated {
-                let show = |value| unit.show(value, &model.analysis.currency);
-                reproduced(published, field, stated, computed, &show, findings);
+                reproduced(published, field, stated, computed, unit, model, findings);
             }
         }
     }
@@ -46,20 +45,30 @@ pub(super) fn lint(
     }
 }
 
-/// How a published figure reads in a message.
+/// How a figure reads in a message.
 #[derive(Debug, Clone, Copy)]
 enum Unit {
-    /// £4,880,000.00
+    /// £4,880,114.01 computed; £4,880,000 stated as written.
     Money,
-    /// 3.6419: four places, as in JSON, so a small drift shows.
+    /// 3.6419 computed (four places, as in JSON, so a small drift shows);
+    /// 3.64 stated as written.
     Ratio,
 }
 
 impl Unit {
-    fn show(self, value: Decimal, currency: &str) -> String {
+    /// A figure the model computed, rounded as every output rounds it.
+    fn computed(self, value: Decimal, currency: &str) -> String {
         match self {
             Unit::Money => text::money(value, currency),
             Unit::Ratio => crate::number::round(value, 4).normalize().to_string(),
+        }
+    }
+
+    /// A figure of the report, quoted exactly as `[published]` writes it.
+    fn stated(self, value: Decimal, currency: &str) -> String {
+        match self {
+            Unit::Money => published::money(value, currency),
+            Unit::Ratio => published::ratio(value),
         }
     }
 }
@@ -71,9 +80,11 @@ fn reproduced(
     field: &str,
     stated: Decimal,
     computed: Option<Decimal>,
-    show: &dyn Fn(Decimal) -> String,
+    unit: Unit,
+    model: &Model,
     findings: &mut Vec<Finding>,
 ) {
+    let currency = &model.analysis.currency;
     let tolerance = text::rate(published.tolerance);
     let span = published.spans.of(field);
     let Some(computed) = computed else {
@@ -82,7 +93,7 @@ fn reproduced(
             span,
             format!(
                 "[published] {field} is {} but the model has no {field}",
-                show(stated)
+                unit.stated(stated, currency)
             ),
             "the inputs discount to nothing; check [inputs] and [conventions]",
         ));
@@ -103,8 +114,8 @@ fn reproduced(
         span,
         format!(
             "[published] {field} is {} but the model gives {} ({off}, beyond the tolerance of {tolerance})",
-            show(stated),
-            show(computed)
+            unit.stated(stated, currency),
+            unit.computed(computed, currency)
         ),
         "the model no longer reproduces its assured report: undo the change that moved it, or update [published] if the report was reissued",
     ));

@@ -226,7 +226,7 @@ fn published_figures_must_be_reproduced_within_the_tolerance() {
     assert_eq!(
         message.as_deref(),
         Some(
-            "[published] present_value is £1,599.00 but the model gives £1,590.00 (0.56% away, beyond the tolerance of 0.5%)"
+            "[published] present_value is £1,599 but the model gives £1,590.00 (0.56% away, beyond the tolerance of 0.5%)"
         )
     );
 }

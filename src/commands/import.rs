@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::cli::ImportArgs;
 use crate::exit::Exit;
-use crate::import::{self, CsvFile, Rest};
+use crate::import::{self, CsvFile, Imported, Rest};
 use crate::model::Limits;
 
 pub fn run(args: &ImportArgs) -> Exit {
@@ -71,18 +71,48 @@ pub fn run(args: &ImportArgs) -> Exit {
         (None, None) => return Exit::Error,
     };
     match imported {
-        Ok(text) => match destination {
-            None => super::deliver(&text, None),
-            Some(path) => super::create_new_model(
-                path,
-                &text,
-                "import never replaces a file: give a new name, or remove it first",
-            ),
-        },
+        Ok(imported) => {
+            eprintln!("{}", summary(args, &imported));
+            match destination {
+                None => super::deliver(&imported.text, None),
+                Some(path) => super::create_new_model(
+                    path,
+                    &imported.text,
+                    "import never replaces a file: give a new name, or remove it first",
+                ),
+            }
+        }
         Err(rejected) => {
             crate::output::write_stderr(&rejected.report);
             Exit::Failure
         }
+    }
+}
+
+/// What was imported from where: every file the model came from, named.
+fn summary(args: &ImportArgs, imported: &Imported) -> String {
+    let outcomes = format!(
+        "imported {} from {}",
+        count(imported.outcomes, "outcome"),
+        args.csv.display()
+    );
+    match (&args.onto, &args.inputs) {
+        (Some(base), _) => format!("{outcomes} onto {}", base.display()),
+        (None, Some(inputs)) => format!(
+            "{outcomes} and {} from {}",
+            count(imported.inputs, "input"),
+            inputs.display()
+        ),
+        (None, None) => outcomes,
+    }
+}
+
+/// `1 outcome`, `3 outcomes`.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
 

@@ -11,6 +11,7 @@ pub fn run(args: &ReportArgs) -> Exit {
         Ok(loaded) => loaded,
         Err(exit) => return exit,
     };
+    crate::report::precision::warn(&source.name, &model, &results);
     let analysis = match super::chart::analyse(&source, &model, &results) {
         Ok(analysis) => analysis,
         Err(exit) => return exit,

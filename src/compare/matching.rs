@@ -111,6 +111,7 @@ pub fn outcomes(models: &[(Cow<'_, Model>, Results)]) -> Vec<Matched<OutcomeFigu
                     share: result
                         .present_value
                         .checked_div(results.present_value)
+                        // As calc's shares: zero of a total of zero.
                         .unwrap_or(Decimal::ZERO),
                     net_of_deductions: result.net,
                     deadweight: outcome.deadweight,

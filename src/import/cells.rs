@@ -165,7 +165,8 @@ mod tests {
         assert_eq!(value(Kind::Number, "-1234567"), "-1_234_567");
         assert_eq!(value(Kind::Number, "1200"), "1200");
         assert_eq!(value(Kind::Number, "1200.50"), "1200.50");
-        assert_eq!(value(Kind::Number, "1.5e3"), "1500.0");
+        // An exponent states no decimals here: 1.5e3 is the whole number 1500.
+        assert_eq!(value(Kind::Number, "1.5e3"), "1500");
         assert_eq!(value(Kind::Number, "£1,200"), "\"£1,200\"");
         // Beyond a TOML integer: kept exact as a decimal string.
         assert_eq!(

@@ -48,6 +48,15 @@ pub enum Rest<'a> {
     Standalone { inputs: &'a CsvFile, name: &'a str },
 }
 
+/// A model imported: its text, and how many outcomes and inputs it holds,
+/// for the summary on standard error.
+#[derive(Debug)]
+pub struct Imported {
+    pub text: String,
+    pub outcomes: usize,
+    pub inputs: usize,
+}
+
 /// Why nothing was imported: every problem, rendered for standard error.
 #[derive(Debug)]
 pub struct Rejected {
@@ -112,7 +121,7 @@ fn is_computed(name: &str) -> bool {
 }
 
 /// Import a value map: the text of a model that loads and computes, or every problem.
-pub fn import(values: &CsvFile, rest: &Rest<'_>, limits: Limits) -> Result<String, Rejected> {
+pub fn import(values: &CsvFile, rest: &Rest<'_>, limits: Limits) -> Result<Imported, Rejected> {
     let mut files = vec![values.name.clone()];
     let mut problems = Vec::new();
     let outcomes = table::read(0, &values.bytes, &OUTCOMES, &mut problems);
@@ -183,28 +192,34 @@ pub fn import(values: &CsvFile, rest: &Rest<'_>, limits: Limits) -> Result<Strin
         found_before: !problems.is_empty(),
         rows_missing: outcomes.rows.is_empty() || outcomes.unreadable_rows > 0,
     };
-    for diagnostic in reload(&document.text, limits) {
-        if let Some(problem) = trace(&document, &tables, &follow_on, diagnostic) {
-            problems.push(problem);
+    let counts = match reload(&document.text, limits) {
+        Ok(model) => Some((model.outcomes.len(), model.inputs.len())),
+        Err(diagnostics) => {
+            for diagnostic in diagnostics {
+                if let Some(problem) = trace(&document, &tables, &follow_on, diagnostic) {
+                    problems.push(problem);
+                }
+            }
+            None
         }
-    }
-    if problems.is_empty() {
-        Ok(document.text)
-    } else {
-        Err(reject(problems))
+    };
+    match counts {
+        Some((outcomes, inputs)) if problems.is_empty() => Ok(Imported {
+            text: document.text,
+            outcomes,
+            inputs,
+        }),
+        _ => Err(reject(problems)),
     }
 }
 
-/// Load and compute the written text as `sroi calc` would: the problems, if any.
-fn reload(text: &str, limits: Limits) -> Vec<Diagnostic> {
+/// Load and compute the written text as `sroi calc` would: the model, or
+/// its problems.
+fn reload(text: &str, limits: Limits) -> Result<Model, Vec<Diagnostic>> {
     let source = SourceFile::new("<imported model>", text);
-    match model::parse_model(&source, limits) {
-        Ok(model) => match crate::calc::calculate(&model) {
-            Ok(_) => Vec::new(),
-            Err(diagnostic) => vec![diagnostic],
-        },
-        Err(diagnostics) => diagnostics.items,
-    }
+    let model = model::parse_model(&source, limits).map_err(|d| d.items)?;
+    crate::calc::calculate(&model).map_err(|diagnostic| vec![diagnostic])?;
+    Ok(model)
 }
 
 /// What the import's own checks found, by which the loader's findings that

@@ -6,20 +6,24 @@ use serde_json::{Value, json};
 
 use crate::model::Limits;
 
+// The patterns say what `crate::number` reads, so an editor accepts exactly
+// what the loader does. Digits come in groups joined by single underscores
+// (`[0-9]+(_[0-9]+)*`, as TOML writes them), a point has digits after it,
+// and a percentage is a plain number: digits, no underscores, no exponent.
+
 /// A decimal written as a string: sign, digits with underscores, a fraction,
 /// an exponent, with spaces around it (`"1234.5678"`, `"1_200"`, `"1.5e3"`).
-const DECIMAL: &str =
-    r"^\s*[+-]?([0-9][0-9_]*(\.[0-9][0-9_]*)?|\.[0-9][0-9_]*)([eE][+-]?[0-9]+)?\s*$";
+const DECIMAL: &str = r"^\s*[+-]?([0-9]+(_[0-9]+)*(\.[0-9]+(_[0-9]+)*)?|\.[0-9]+(_[0-9]+)*)([eE][+-]?[0-9]+(_[0-9]+)*)?\s*$";
 
 /// The same without a minus sign, for what may not be negative.
-const UNSIGNED: &str =
-    r"^\s*\+?([0-9][0-9_]*(\.[0-9][0-9_]*)?|\.[0-9][0-9_]*)([eE][+-]?[0-9]+)?\s*$";
+const UNSIGNED: &str = r"^\s*\+?([0-9]+(_[0-9]+)*(\.[0-9]+(_[0-9]+)*)?|\.[0-9]+(_[0-9]+)*)([eE][+-]?[0-9]+(_[0-9]+)*)?\s*$";
 
-/// A rate as a string: a percentage from 0% to 100%, or a fraction from 0 to 1.
-const RATE: &str = r"^\s*(\+?(100(\.0+)?|[0-9]{1,2}(\.[0-9]+)?|\.[0-9]+)\s*%|\+?(0+(\.[0-9]+)?|0*\.[0-9]+|0*1(\.0+)?))\s*$";
+/// A rate as a string: a percentage from 0% to 100%, or a fraction from 0 to
+/// 1, each a plain number (leading zeros allowed, as the loader reads them).
+const RATE: &str = r"^\s*(\+?0*(100(\.0+)?|[0-9]{1,2}(\.[0-9]+)?|\.[0-9]+)\s*%|\+?(0+(\.[0-9]+)?|0*\.[0-9]+|0*1(\.0+)?))\s*$";
 
 /// A signed percentage: a change to a value, or in points to a rate.
-const CHANGE: &str = r"^\s*[+-]?([0-9][0-9_]*(\.[0-9][0-9_]*)?|\.[0-9][0-9_]*)\s*%\s*$";
+const CHANGE: &str = r"^\s*[+-]?([0-9]+(\.[0-9]+)?|\.[0-9]+)\s*%\s*$";
 
 /// An id: `[a-z0-9_-]+`.
 pub const ID: &str = "^[a-z0-9_-]+$";
@@ -126,8 +130,9 @@ mod tests {
             assert!(matches(DECIMAL, text), "{text}");
             assert!(crate::number::parse_decimal(text).is_ok(), "{text}");
         }
-        for text in ["", "abc", "1,200", "£5", "1.2.3", "nan", "1."] {
+        for text in ["", "abc", "1,200", "£5", "1.2.3", "nan", "1.", "1__0"] {
             assert!(!matches(DECIMAL, text), "{text}");
+            assert!(crate::number::parse_decimal(text).is_err(), "{text}");
         }
         assert!(!matches(UNSIGNED, "-3"));
     }

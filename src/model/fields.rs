@@ -308,7 +308,9 @@ impl<'t, 'd, 'i> TableReader<'t, 'd, 'i> {
         let expected = "a percentage such as \"25%\" or a number from 0 to 1";
         let rate = match value.get_ref() {
             DeValue::String(text) => {
-                let parsed = percentage(text).unwrap_or_else(|| parse_decimal(text));
+                // A fraction written as a string is a plain number ("0.25"),
+                // as the schema has it: no exponent or underscores.
+                let parsed = percentage(text).unwrap_or_else(|| crate::number::parse_plain(text));
                 match parsed {
                     Ok(rate) => rate,
                     Err(NumberError::NotFinite) => {
@@ -326,7 +328,12 @@ impl<'t, 'd, 'i> TableReader<'t, 'd, 'i> {
                 return None;
             }
         };
-        if rate >= Decimal::ZERO && rate <= Decimal::ONE {
+        // A minus sign says negative even on zero ("-0%"): a rate cannot be.
+        let signed_negative = match value.get_ref() {
+            DeValue::String(text) => text.trim_start().starts_with('-'),
+            _ => false,
+        };
+        if rate >= Decimal::ZERO && rate <= Decimal::ONE && !signed_negative {
             return Some(rate);
         }
         let written = match value.get_ref() {
@@ -435,8 +442,7 @@ impl<'t, 'd, 'i> TableReader<'t, 'd, 'i> {
 
 /// Parse `"25%"` or `"12.5 %"`; `None` when the text has no `%`.
 pub(crate) fn percentage(text: &str) -> Option<Result<Decimal, NumberError>> {
-    let number = text.trim().strip_suffix('%')?;
-    Some(parse_decimal(number).map(|n| n / Decimal::ONE_HUNDRED))
+    crate::number::parse_percentage(text)
 }
 
 pub(crate) fn unknown_key(

@@ -52,6 +52,7 @@ impl Model {
             .iter()
             .map(|input| input.amounts.len())
             .max()
+            // A model with no inputs puts nothing in, in no year.
             .unwrap_or(0)
     }
 }

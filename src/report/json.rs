@@ -20,15 +20,19 @@ pub struct Number(Box<RawValue>);
 
 impl Number {
     pub fn rounded(value: Decimal, places: u32) -> Self {
-        let text = round(value, places).to_string();
-        // A rounded decimal's text is always a valid JSON number; the null
-        // fallback is unreachable but keeps this path free of panics.
-        Number(RawValue::from_string(text).unwrap_or_default())
+        Self::from_text(round(value, places).to_string())
     }
 
     /// The decimal as it is, without rounding (rates as the analyst wrote them).
     pub fn exact(value: Decimal) -> Self {
-        Number(RawValue::from_string(value.normalize().to_string()).unwrap_or_default())
+        Self::from_text(value.normalize().to_string())
+    }
+
+    /// A decimal's text is always a JSON number (digits, a point, a sign); a
+    /// `null` in its place would pass for a missing figure, so a failure here
+    /// is a bug to stop at, not to hide.
+    fn from_text(text: String) -> Self {
+        Number(RawValue::from_string(text).expect("a decimal's text is a valid JSON number"))
     }
 
     pub fn money(value: Decimal) -> Self {
@@ -59,6 +63,10 @@ pub struct Document<'m> {
     ratio: Option<Number>,
     net_ratio: Option<Number>,
     payback_months: Option<Number>,
+    /// Figures not as exact as they are shown (see `precision`); a key added
+    /// to the spec's, present only when there is something to say.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    precision_notes: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -167,6 +175,7 @@ impl<'m> Document<'m> {
             ratio: results.ratio.map(Number::ratio),
             net_ratio: results.net_ratio.map(Number::ratio),
             payback_months: results.payback_months.map(Number::money),
+            precision_notes: super::precision::notes(model, results),
         }
     }
 }
@@ -216,8 +225,10 @@ pub fn render(model: &Model, results: &Results) -> String {
 
 /// A document pretty-printed with a final newline, as every JSON output is.
 pub fn pretty(document: &impl Serialize) -> String {
-    let text = serde_json::to_string_pretty(document)
-        .unwrap_or_else(|error| format!("{{\"error\": \"{error}\"}}"));
+    // Every field is a string, a bool, a number or a list of them: nothing
+    // that JSON cannot hold, so serialising cannot fail. `{"error": …}` on
+    // standard output with exit 0 would pass for a result.
+    let text = serde_json::to_string_pretty(document).expect("the document serialises to JSON");
     let mut text = escape_raw_controls(text);
     text.push('\n');
     text
@@ -225,7 +236,7 @@ pub fn pretty(document: &impl Serialize) -> String {
 
 /// One JSON string, for documents written a line at a time.
 pub fn string(text: &str) -> String {
-    escape_raw_controls(serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned()))
+    escape_raw_controls(serde_json::to_string(text).expect("a string serialises to JSON"))
 }
 
 /// serde_json escapes the C0 controls (`\u001b`) but writes DEL and the C1
@@ -268,5 +279,30 @@ mod tests {
             serde_json::from_str::<serde_json::Value>(&document).ok(),
             Some(serde_json::json!({ "name": text }))
         );
+    }
+
+    #[test]
+    fn every_decimal_rounds_to_a_json_number_so_the_expectation_holds() {
+        // The extremes of the type: its largest and smallest values, its
+        // smallest step (10^-28) and a negative zero. Each must come out as
+        // a JSON number, never the `null` a fallback would have written.
+        let tiny = Decimal::new(1, 28);
+        for value in [
+            Decimal::MAX,
+            Decimal::MIN,
+            tiny,
+            -tiny,
+            Decimal::NEGATIVE_ONE * Decimal::ZERO,
+        ] {
+            for number in [
+                Number::money(value),
+                Number::ratio(value),
+                Number::exact(value),
+            ] {
+                let text = serde_json::to_string(&number).expect("serialises");
+                let parsed: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+                assert!(parsed.is_number(), "{value}: {text}");
+            }
+        }
     }
 }

@@ -11,6 +11,8 @@ pub mod json;
 pub mod markdown;
 pub mod markup;
 pub mod page;
+pub mod precision;
+pub mod published;
 pub mod sensitivity;
 pub mod simulation;
 pub mod svg;

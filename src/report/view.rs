@@ -46,19 +46,31 @@ impl View {
         .flatten()
         .collect::<Vec<_>>()
         .join(" · ");
+        let mut sections = vec![
+            headline(model, results),
+            distribution(model, results),
+            outcomes(model, results),
+            years(model, results),
+            conventions(model),
+        ];
+        sections.extend(precision(model, results));
         View {
             title: analysis.name.clone(),
             subtitle,
             headline: text::headline(results.ratio, &analysis.currency),
-            sections: vec![
-                headline(model, results),
-                distribution(model, results),
-                outcomes(model, results),
-                years(model, results),
-                conventions(model),
-            ],
+            sections,
         }
     }
+}
+
+/// Figures that are not as exact as they are shown, when there are any.
+fn precision(model: &Model, results: &Results) -> Option<Section> {
+    let notes = super::precision::notes(model, results);
+    (!notes.is_empty()).then(|| Section {
+        title: "Precision",
+        columns: vec![("Note", Align::Left)],
+        rows: notes.into_iter().map(|note| vec![note]).collect(),
+    })
 }
 
 pub(crate) fn headline(model: &Model, results: &Results) -> Section {

@@ -8,7 +8,6 @@ use rand_distr::{Distribution as _, Open01, Pert, StandardUniform};
 use rand_xoshiro::Xoshiro256PlusPlus;
 use rand_xoshiro::rand_core::Rng as _;
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 
 use super::normal;
 use crate::model::{Assumption, Distribution};
@@ -85,7 +84,7 @@ impl Sampler {
 
     /// The sampler for a declared distribution of `assumption`.
     pub fn new(assumption: Assumption, distribution: &Distribution) -> Sampler {
-        let f = |d: Decimal| d.to_f64().unwrap_or(0.0);
+        let f = |d: Decimal| d.as_f64();
         let (min, max) = valid_range(assumption);
         match *distribution {
             Distribution::Uniform { min: a, max: b } if a < b => Sampler::Uniform {
@@ -127,7 +126,7 @@ impl Sampler {
     /// points around a rate (kept within 0% to 100%), ±20% around a proxy or
     /// a quantity.
     pub fn default_for(assumption: Assumption, value: Decimal) -> Sampler {
-        let value = value.to_f64().unwrap_or(0.0);
+        let value = value.as_f64();
         let (a, b) = match assumption {
             Assumption::Proxy | Assumption::Quantity => (0.8 * value, 1.2 * value),
             _ => ((value - 0.1).max(0.0), (value + 0.1).min(1.0)),

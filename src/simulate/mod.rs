@@ -20,7 +20,6 @@ use rand_xoshiro::Xoshiro256PlusPlus;
 use rand_xoshiro::rand_core::SeedableRng;
 use rayon::prelude::*;
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 
 use crate::calc::Results;
 use crate::model::Model;
@@ -81,7 +80,7 @@ pub fn simulate(
     if settings.draws == 0 || settings.draws > MAX_DRAWS {
         return Err(Error::Draws(settings.draws));
     }
-    let inputs = results.inputs_total.to_f64().unwrap_or(0.0);
+    let inputs = results.inputs_total.as_f64();
     if inputs <= 0.0 {
         return Err(Error::NoInputs);
     }
@@ -99,7 +98,7 @@ pub fn simulate(
             progress.fetch_add(slice.len() as u64, Ordering::Relaxed);
         });
     values.par_sort_unstable_by(f64::total_cmp);
-    let target = settings.target.to_f64().unwrap_or(1.0) * inputs;
+    let target = settings.target.as_f64() * inputs;
     let below = values.partition_point(|v| *v < target) as f64 / values.len() as f64;
     let present_value = Summary::of(&values);
     let histogram = Histogram::of(&values, BINS);

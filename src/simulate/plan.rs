@@ -12,7 +12,6 @@
 //! f64 operations per outcome.
 
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 
 use super::distribution::{Lanes, Sampler};
 use crate::calc::{Results, discount};
@@ -68,13 +67,21 @@ impl Plan {
         for (outcome, result) in model.outcomes.iter().zip(&results.outcomes) {
             let samplers = VARIED.map(|a| sampler(outcome, a, by_default));
             let uncertain = samplers.iter().filter(|s| !s.is_fixed()).count();
-            if uncertain == 0 {
-                plan.fixed += result.present_value.to_f64().unwrap_or(0.0);
+            if uncertain == 0 && !declares_a_distribution(outcome) {
+                // Every field at the model's value: the exact figure.
+                plan.fixed += result.present_value.as_f64();
+                continue;
+            }
+            let draw = OutcomeDraw::new(outcome, samplers, &factors, additive);
+            if let Some(constant) = draw.constant() {
+                // A distribution of no width pins its field at the constant it
+                // states, which may differ from the model's value: the outcome
+                // is worth the same in every draw, but not its calculated value.
+                plan.fixed += constant;
                 continue;
             }
             plan.uncertain += uncertain;
-            plan.outcomes
-                .push(OutcomeDraw::new(outcome, samplers, &factors, additive));
+            plan.outcomes.push(draw);
         }
         plan
     }
@@ -99,6 +106,12 @@ impl Plan {
     }
 }
 
+/// Whether the outcome's `uncertainty` table declares any distribution,
+/// even one of no width.
+fn declares_a_distribution(outcome: &Outcome) -> bool {
+    outcome.uncertainty.as_ref().is_some_and(|u| !u.is_empty())
+}
+
 /// The declared distribution of a field, the default, or its fixed value.
 fn sampler(outcome: &Outcome, assumption: Assumption, by_default: bool) -> Sampler {
     let declared = outcome
@@ -109,12 +122,14 @@ fn sampler(outcome: &Outcome, assumption: Assumption, by_default: bool) -> Sampl
     let value = match assumption {
         Assumption::Quantity => total_quantity(outcome),
         Assumption::Proxy => outcome.proxy,
-        other => other.rate_of(outcome).unwrap_or_default(),
+        other => other
+            .rate_of(outcome)
+            .expect("every varied field but quantity and proxy is a rate"),
     };
     match declared {
         Some(u) => Sampler::new(assumption, &u.distribution),
         None if by_default => Sampler::default_for(assumption, value),
-        None => Sampler::Fixed(value.to_f64().unwrap_or(0.0)),
+        None => Sampler::Fixed(value.as_f64()),
     }
 }
 
@@ -131,8 +146,11 @@ impl OutcomeDraw {
                         .checked_div(total)
                         .unwrap_or(Decimal::ONE / cohorts);
                     let year = (outcome.start_year - 1) as usize + k + j;
-                    let factor = factors.get(year).copied().unwrap_or(Decimal::ZERO);
-                    sum += weight.to_f64().unwrap_or(0.0) * factor.to_f64().unwrap_or(0.0);
+                    // A missing factor would silently drop a year's value.
+                    let factor = factors
+                        .get(year)
+                        .expect("the factors run to the last year of every outcome");
+                    sum += weight.as_f64() * factor.as_f64();
                 }
                 sum
             })
@@ -147,6 +165,21 @@ impl OutcomeDraw {
             annuity,
             additive,
         }
+    }
+
+    /// The outcome's value when every field is fixed (the one value it takes
+    /// in any draw), or `None` when a field varies.
+    fn constant(&self) -> Option<f64> {
+        let mut draws = [0.0; VARIED.len()];
+        for (draw, sampler) in draws.iter_mut().zip(&self.samplers) {
+            match sampler {
+                Sampler::Fixed(value) => *draw = *value,
+                _ => return None,
+            }
+        }
+        let mut out = [0.0];
+        self.add_values(&draws, 1, &mut out);
+        Some(out[0])
     }
 
     /// Add this outcome's value in each draw to `out`, given its fields'

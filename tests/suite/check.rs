@@ -90,9 +90,33 @@ fn a_published_figure_no_longer_reproduced_exits_one_naming_it() {
     let output = sroi(&["check", &path]);
     assert_eq!(output.status.code(), Some(1));
     let errors = stderr(&output);
-    assert!(errors.contains("error[SROI401]: [published] present_value is £92,800.00 but the model gives £93,880.00 (1.16% away, beyond the tolerance of 0.5%)"), "{errors}");
+    assert!(errors.contains("error[SROI401]: [published] present_value is £92,800 but the model gives £93,880.00 (1.16% away, beyond the tolerance of 0.5%)"), "{errors}");
     assert!(errors.contains("error[SROI401]: [published] ratio is 1.86 but the model gives 1.8776 (0.95% away, beyond the tolerance of 0.5%)"), "{errors}");
     assert!(stdout(&output).ends_with("failed (ratio 1.88, 2 errors, 0 warnings, 0 allowed)\n"));
+}
+
+#[test]
+fn a_published_figure_is_quoted_as_the_model_writes_it() {
+    // The clean model gives PV £92,800, inputs £50,000, ratio 1.856. Each
+    // stated figure below is off, and its message quotes it digit for digit:
+    //   99,999.995 is never rounded to £100,000.00: 7,199.995 / 99,999.995
+    //     = 7.20% away;
+    //   4.88e6 (a report's "£4.88m") is £4,880,000, not £4,880,000.00 as if
+    //     stated to the penny: 4,830,000 / 4,880,000 = 98.98% away;
+    //   a ratio of 3.64159 is not cut to 3.6416: 1.78559 / 3.64159 = 49.03% away.
+    let published = "present_value = 92_800\ninputs = 50_000\nratio = 1.86";
+    let stated = "present_value = 99_999.995\ninputs = 4.88e6\nratio = 3.64159";
+    let (_dir, path) = edited(CLEAN, published, stated);
+    let output = sroi(&["check", &path]);
+    assert_eq!(output.status.code(), Some(1));
+    let errors = stderr(&output);
+    for message in [
+        "[published] present_value is £99,999.995 but the model gives £92,800.00 (7.20% away, beyond the tolerance of 0.5%)",
+        "[published] inputs is £4,880,000 but the model gives £50,000.00 (98.98% away, beyond the tolerance of 0.5%)",
+        "[published] ratio is 3.64159 but the model gives 1.856 (49.03% away, beyond the tolerance of 0.5%)",
+    ] {
+        assert!(errors.contains(message), "{message}\nnot in\n{errors}");
+    }
 }
 
 #[test]
@@ -103,9 +127,11 @@ fn editing_a_number_in_a_bundled_model_exits_one_naming_published() {
     let (_dir, path) = edited("models/thurrock.toml", "proxy = 2340", "proxy = 2840");
     let output = sroi(&["check", "--deny", "warnings", &path]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains(
-        "error[SROI401]: [published] present_value is £4,880,000.00 but the model gives"
-    ));
+    assert!(
+        stderr(&output).contains(
+            "error[SROI401]: [published] present_value is £4,880,000 but the model gives"
+        )
+    );
 }
 
 #[test]

@@ -156,6 +156,39 @@ fn a_standalone_model_names_the_csv_and_writes_out_the_default_conventions() {
 }
 
 #[test]
+fn the_summary_on_standard_error_names_every_file_the_model_came_from() {
+    // One outcome row in minimal-values.csv, one input row in minimal-inputs.csv;
+    // base.toml keeps its one input.
+    let values = "tests/fixtures/import/minimal-values.csv";
+    let inputs = "tests/fixtures/import/minimal-inputs.csv";
+    let base = "tests/fixtures/import/base.toml";
+    let standalone = sroi(&["import", values, "--inputs", inputs]);
+    assert_eq!(standalone.status.code(), Some(0), "{}", stderr(&standalone));
+    assert_eq!(
+        stderr(&standalone),
+        format!("imported 1 outcome from {values} and 1 input from {inputs}\n")
+    );
+    let onto = sroi(&["import", values, "--onto", base]);
+    assert_eq!(onto.status.code(), Some(0), "{}", stderr(&onto));
+    assert_eq!(
+        stderr(&onto),
+        format!("imported 1 outcome from {values} onto {base}\n")
+    );
+    // Written to a file, the summary comes before what to run next.
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let model = directory.path().join("model.toml");
+    let model = model.to_str().expect("UTF-8 path");
+    let written = sroi(&["import", values, "--inputs", inputs, "-o", model]);
+    assert_eq!(written.status.code(), Some(0), "{}", stderr(&written));
+    assert_eq!(
+        stderr(&written),
+        format!(
+            "imported 1 outcome from {values} and 1 input from {inputs}\nwrote {model}; next: sroi calc {model}\n"
+        )
+    );
+}
+
+#[test]
 fn every_invalid_value_map_exits_one_with_its_exact_message() {
     let cases = [
         (

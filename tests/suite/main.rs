@@ -21,6 +21,7 @@ mod interrupt;
 mod limits;
 mod models;
 mod output_files;
+mod precision;
 mod properties;
 mod properties_analysis;
 mod random_inputs;

@@ -102,6 +102,9 @@ fn the_report_has_every_section_and_chart() -> Result<(), Box<dyn std::error::Er
     assert!(html.contains("Thurrock Health and Wellbeing Board, July 2014"));
     // The same figure as `sroi calc models/thurrock.toml`.
     assert!(html.contains("£4,880,114.01"));
+    // The assured report's own figures, quoted as [published] writes them
+    // (4_880_000 for the report's £4.88m): no pence the report never stated.
+    assert!(html.contains("): inputs £1,340,000, present value £4,880,000, ratio 3.64.</p>"));
     assert_only_known_markup(&html);
     Ok(())
 }

@@ -257,3 +257,94 @@ fn collect_tables(value: &Value, path: &mut Vec<String>, found: &mut Vec<String>
         _ => {}
     }
 }
+
+/// A one-outcome model with `field` written as `value` (a TOML string) in
+/// the place `slot` names.
+fn model_with(slot: &str, value: &str) -> String {
+    let quoted = toml::Value::String(value.to_owned()).to_string();
+    let (deadweight, proxy, change) = match slot {
+        "rate" => (quoted.as_str(), "800", "\"-20%\""),
+        "decimal" => ("\"25%\"", quoted.as_str(), "\"-20%\""),
+        _ => ("\"25%\"", "800", quoted.as_str()),
+    };
+    format!(
+        "[analysis]\nname = \"Spellings\"\n\n[[stakeholders]]\nid = \"people\"\n\n\
+         [[inputs]]\nstakeholder = \"people\"\namount = 1000\n\n\
+         [[outcomes]]\nid = \"help\"\nstakeholder = \"people\"\nquantity = 10\n\
+         proxy = {proxy}\ndeadweight = {deadweight}\nduration = 1\n\n\
+         [[scenarios]]\nname = \"cautious\"\nchange = {{ \"help.proxy\" = {change} }}\n"
+    )
+}
+
+#[test]
+fn the_schema_accepts_exactly_the_number_and_percent_spellings_the_parser_accepts() {
+    let validator = validator();
+    // (slot, spelling, accepted): a rate (`deadweight`), a change to a value
+    // (`change` in a scenario), an exact decimal string (`proxy`). Each is
+    // decided once and both the parser and the schema must agree with it.
+    let spellings = [
+        ("rate", "25%", true),
+        ("rate", " 3.5 % ", true),
+        ("rate", ".5%", true),
+        ("rate", "+10%", true),
+        ("rate", "005%", true),
+        ("rate", "100.000%", true),
+        ("rate", "0.25", true),
+        // A leading underscore, a point with no digits after it, an exponent
+        // or underscores inside a percentage: not how anyone writes a rate.
+        ("rate", "_10%", false),
+        ("rate", "5.%", false),
+        ("rate", "1e2%", false),
+        ("rate", "1E1%", false),
+        ("rate", "1_0%", false),
+        ("rate", "-0%", false),
+        ("rate", "-5%", false),
+        ("rate", "100.001%", false),
+        ("rate", "%", false),
+        ("rate", "5%%", false),
+        ("rate", "+-5%", false),
+        ("rate", "2.5e-1", false),
+        ("change", "-20%", true),
+        ("change", "+12.5%", true),
+        ("change", " -5 %", true),
+        ("change", "-.5%", true),
+        ("change", "_10%", false),
+        ("change", "5.%", false),
+        ("change", "1e2%", false),
+        ("change", "1_000%", false),
+        ("change", "--5%", false),
+        ("change", "+-5%", false),
+        ("change", "- 5%", false),
+        ("decimal", "1_200", true),
+        ("decimal", "1234.5678", true),
+        ("decimal", "+.5", true),
+        ("decimal", "1.5e3", true),
+        ("decimal", "1e1_0", true),
+        ("decimal", " 7 ", true),
+        ("decimal", "1.", false),
+        ("decimal", "_1200", false),
+        ("decimal", "1200_", false),
+        ("decimal", "1__200", false),
+        ("decimal", "1_.5", false),
+        ("decimal", "+-5", false),
+        ("decimal", "--5", false),
+        ("decimal", "1e", false),
+    ];
+    let mut disagreements = Vec::new();
+    for (slot, spelling, accepted) in spellings {
+        let text = model_with(slot, spelling);
+        let source = sroi::diagnostic::SourceFile::new("spelling.toml", &text);
+        let parsed = sroi::model::parse_model(&source, sroi::model::Limits::DEFAULT).is_ok();
+        let json: Value = serde_json::to_value(
+            toml::from_str::<toml::Table>(&text).expect("the test model is TOML"),
+        )
+        .expect("TOML converts to JSON");
+        let valid = validator.is_valid(&json);
+        if parsed != accepted || valid != accepted {
+            disagreements.push(format!(
+                "{slot} {spelling:?}: decided {accepted}, parser {parsed}, schema {valid}"
+            ));
+        }
+    }
+    assert!(disagreements.is_empty(), "{disagreements:#?}");
+}

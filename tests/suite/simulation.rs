@@ -160,3 +160,53 @@ fn every_format_writes_the_simulation_without_a_nan() {
         );
     }
 }
+
+#[test]
+fn a_distribution_of_no_width_is_the_constant_it_states_not_the_models_value() {
+    // The model's proxy is £800; each declaration pins it at £1,000 instead.
+    // Year 1: 100 × 1,000 × 0.75 = 75,000; year 2: 75,000 × 0.9 = 67,500.
+    // PV = 75,000 / 1.035 + 67,500 / 1.035² = 72,463.77 + 63,011.97
+    //    = 135,475.74, so the ratio is 1.3548 in every draw (the model's
+    // own 1.0838 × 1,000 / 800).
+    for declaration in [
+        "proxy = { uniform = [1000, 1000] }",
+        "proxy = { uniform = [\"+25%\", \"+25%\"] }",
+        "proxy = { triangular = [1000, 1000, 1000] }",
+        "proxy = { pert = [1000, 1000, 1000] }",
+        "proxy = { normal = { mean = 1000, sd = 0 } }",
+        "proxy = { normal = { mean = \"+25%\", sd = \"0%\" } }",
+    ] {
+        let text = EXAMPLE.replace(
+            "duration = 2",
+            &format!("duration = 2\nuncertainty = {{ {declaration} }}"),
+        );
+        let simulation = run(&model(&text), 5_000, 1, 2);
+        let ratio = &simulation.ratio;
+        assert_eq!(ratio.sd, 0.0, "{declaration}");
+        for figure in [ratio.min, ratio.p5, ratio.p50, ratio.p95, ratio.max] {
+            assert_eq!(format!("{figure:.4}"), "1.3548", "{declaration}");
+        }
+        assert_eq!(
+            format!("{:.2}", simulation.present_value.mean),
+            "135475.74",
+            "{declaration}"
+        );
+    }
+    // A deduction pinned the same way: deadweight 50% for the model's 25%
+    // halves the net from 0.75 to 0.5, so PV = 108,380.59 × 0.5 / 0.75
+    // = 72,253.73 and the ratio 0.7225.
+    for declaration in [
+        "deadweight = { pert = [\"50%\", \"50%\", \"50%\"] }",
+        "deadweight = { normal = { mean = \"50%\", sd = \"0%\" } }",
+    ] {
+        let text = EXAMPLE.replace(
+            "duration = 2",
+            &format!("duration = 2\nuncertainty = {{ {declaration} }}"),
+        );
+        let simulation = run(&model(&text), 5_000, 1, 2);
+        assert_eq!(simulation.ratio.sd, 0.0, "{declaration}");
+        for figure in [simulation.ratio.min, simulation.ratio.max] {
+            assert_eq!(format!("{figure:.4}"), "0.7225", "{declaration}");
+        }
+    }
+}

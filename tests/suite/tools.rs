@@ -42,3 +42,22 @@ fn completions_and_the_manual_page_cover_the_commands() {
     let man = stdout(&sroi(&["man"]));
     assert!(man.starts_with(".ie") && man.contains("calc"), "{man}");
 }
+
+#[test]
+fn the_starter_model_computes_and_passes_every_check_when_written_to_a_file() -> std::io::Result<()>
+{
+    let directory = tempfile::tempdir()?;
+    let path = directory.path().join("starter.toml");
+    let path_text = path.to_str().expect("a UTF-8 temporary path");
+    let init = sroi(&["init", "Befriending in Anytown", "-o", path_text]);
+    assert_eq!(init.status.code(), Some(0), "{}", stderr(&init));
+    let calc = sroi(&["calc", path_text]);
+    assert_eq!(calc.status.code(), Some(0), "{}", stderr(&calc));
+    assert_eq!(stderr(&calc), "");
+    // Every lint passes with warnings denied: an analyst's first `sroi check`
+    // must not fail on the template itself.
+    let check = sroi(&["check", "--deny", "warnings", path_text]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    assert_eq!(stderr(&check), "");
+    Ok(())
+}

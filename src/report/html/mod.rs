@@ -13,6 +13,7 @@ use std::fmt::Write;
 
 use crate::calc::Results;
 use crate::report::markup::escape;
+use crate::report::published as stated;
 use crate::report::sensitivity::{self, view as sensitivity_view};
 use crate::report::svg::{distribution, tornado, years};
 use crate::report::view::{self, View};
@@ -186,20 +187,15 @@ fn footer(out: &mut String, model: &crate::model::Model) {
     if let Some(published) = &model.published {
         let currency = &model.analysis.currency;
         let mut figures = Vec::new();
+        // The report's own figures, quoted as the model writes them.
         if let Some(inputs) = published.inputs {
-            figures.push(format!(
-                "inputs {}",
-                crate::report::text::money(inputs, currency)
-            ));
+            figures.push(format!("inputs {}", stated::money(inputs, currency)));
         }
         if let Some(value) = published.present_value {
-            figures.push(format!(
-                "present value {}",
-                crate::report::text::money(value, currency)
-            ));
+            figures.push(format!("present value {}", stated::money(value, currency)));
         }
         if let Some(ratio) = published.ratio {
-            figures.push(format!("ratio {}", ratio.normalize()));
+            figures.push(format!("ratio {}", stated::ratio(ratio)));
         }
         let source = published
             .source

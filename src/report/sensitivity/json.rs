@@ -37,7 +37,7 @@ pub fn render(report: &Report<'_>) -> String {
     let analysis = report.analysis;
     let steps = &analysis.steps;
     let conventions = serde_json::to_string(&ConventionsJson::new(&model.conventions))
-        .unwrap_or_else(|_| "{}".to_owned());
+        .expect("the conventions serialise to JSON");
     let mut out = String::with_capacity(200 * (analysis.tornado.len() + 10));
     let _ = write!(
         out,

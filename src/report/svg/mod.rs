@@ -18,7 +18,6 @@ mod scale;
 use std::fmt::Write;
 
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 
 use super::markup::escape;
 
@@ -110,10 +109,9 @@ pub fn num(value: f64) -> String {
     }
 }
 
-/// A decimal as a pixel-scale number. Out-of-range values cannot reach here
-/// (every figure is within a decimal's range), but a chart never panics.
+/// A decimal as a pixel-scale number (every decimal has a nearest float).
 pub fn to_f64(value: Decimal) -> f64 {
-    value.to_f64().unwrap_or(0.0)
+    value.as_f64()
 }
 
 /// `<text>` with escaped content; `anchor` is `start`, `middle` or `end`.

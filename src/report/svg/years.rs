@@ -203,10 +203,11 @@ fn present_value_by_stakeholder_and_year(model: &Model, results: &Results) -> Ve
     for (outcome, result) in model.outcomes.iter().zip(&results.outcomes) {
         let row = &mut table[outcome.stakeholder];
         for ((cell, value), year) in row.iter_mut().zip(&result.values).zip(&results.years) {
-            // calc has already formed each of these products without overflow.
+            // calc has already formed each of these products without
+            // overflow; a zero here would draw a year's value as nothing.
             let present = value
                 .checked_mul(year.discount_factor)
-                .unwrap_or(Decimal::ZERO);
+                .expect("calc formed this product");
             *cell = cell.saturating_add(present);
         }
     }

@@ -28,8 +28,12 @@ pub fn neutralised(text: &str) -> String {
 /// decimal's own text gives the float nearest to it, as a spreadsheet reading
 /// the same digits would.
 pub fn float(value: Decimal) -> f64 {
-    // A decimal's text is always a valid float literal.
-    value.to_string().parse().unwrap_or_default()
+    // A decimal's text is always a valid float literal; a 0 in its place
+    // would be a wrong figure in the workbook.
+    value
+        .to_string()
+        .parse()
+        .expect("a decimal's text is a float literal")
 }
 
 /// A decimal as the text of a formula's cached result.

@@ -140,6 +140,7 @@ fn input_row(
         &styles.text,
     )?;
     for year in 1..=layout.years {
+        // An input given for fewer years puts nothing in the later ones.
         let amount = input
             .amounts
             .get(year as usize - 1)
@@ -159,14 +160,20 @@ fn input_row(
     );
     let face_value = input.total();
     let counted = if model.conventions.inputs_discounted {
-        // Amounts and factors are both as `calc` discounts them; their sum
-        // is part of the inputs total `calc` computed without overflow.
+        // Amounts and factors are both as `calc` discounts them, and `calc`
+        // formed this very sum without overflow: a 0 or a clamped total in
+        // the workbook would be a wrong figure, so a failure is a bug.
         input
             .amounts
             .iter()
             .zip(factors)
-            .map(|(amount, factor)| amount.checked_mul(*factor).unwrap_or_default())
-            .fold(Decimal::ZERO, Decimal::saturating_add)
+            .map(|(amount, factor)| {
+                amount
+                    .checked_mul(*factor)
+                    .expect("calc formed this product")
+            })
+            .try_fold(Decimal::ZERO, Decimal::checked_add)
+            .expect("calc formed this sum")
     } else {
         face_value
     };
@@ -221,6 +228,8 @@ fn totals(
     };
     for year in 1..=layout.years {
         let col = layout.input_year_column(year);
+        // The layout's years run past the inputs' when outcomes last longer:
+        // nothing is put in then.
         let amount = results
             .inputs_by_year
             .get(year as usize - 1)

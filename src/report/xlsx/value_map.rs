@@ -569,11 +569,7 @@ impl Map<'_> {
                     fixed_row(layout.total_row(), col),
                     fixed_row(layout.factor_row(), col)
                 ),
-                Some(
-                    self.year_value(year)
-                        .checked_mul(factor)
-                        .unwrap_or_default(),
-                ),
+                Some(self.year_present_value(year)),
                 &styles.money,
             )?;
         }
@@ -701,10 +697,20 @@ impl Map<'_> {
     /// The total value of a year, as `calc` computed it (zero past the last
     /// year with value, where only inputs remain).
     fn year_value(&self, year: u32) -> Decimal {
+        // A year after the outcomes' last (inputs only) has no value.
         self.results
             .years
             .get(year as usize - 1)
             .map_or(Decimal::ZERO, |y| y.value)
+    }
+
+    /// The year's value discounted, as `calc` computed it.
+    fn year_present_value(&self, year: u32) -> Decimal {
+        // A year after the outcomes' last (inputs only) has no value.
+        self.results
+            .years
+            .get(year as usize - 1)
+            .map_or(Decimal::ZERO, |y| y.present_value)
     }
 }
 
@@ -722,9 +728,11 @@ pub(super) fn cohort_values(
         .iter_mut()
         .zip(remaining_after_drop_off(outcome))
     {
-        // A cohort's value is no larger than the outcome's, which `calc`
-        // computed without overflow.
-        *value = impact.checked_mul(fraction).unwrap_or_default();
+        // `calc` formed this very product for the outcome's values; a 0 in
+        // its place would be a wrong figure in the workbook.
+        *value = impact
+            .checked_mul(fraction)
+            .expect("calc formed this product");
     }
     values
 }
@@ -734,6 +742,10 @@ fn discounted(values: &[Decimal], factors: &[Decimal]) -> Decimal {
     values
         .iter()
         .zip(factors)
-        .map(|(value, factor)| value.checked_mul(*factor).unwrap_or_default())
-        .fold(Decimal::ZERO, Decimal::saturating_add)
+        // A cohort's values share the sign of the outcome's and are no larger,
+        // so this sum is within the outcome's present value, which `calc`
+        // computed without overflow.
+        .map(|(value, factor)| value.checked_mul(*factor).expect("within calc's product"))
+        .try_fold(Decimal::ZERO, Decimal::checked_add)
+        .expect("within the outcome's present value")
 }
