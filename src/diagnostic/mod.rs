@@ -8,11 +8,13 @@
 //! [`code`].
 
 pub mod code;
+mod too_large;
 
 use std::fmt::Write as _;
 use std::ops::Range;
 
 pub use code::ErrorCode;
+pub use too_large::{LARGEST, checked, too_large};
 
 /// A byte range into the model's text.
 pub type Span = Range<usize>;

@@ -168,6 +168,8 @@ pub struct Input {
 }
 
 impl Input {
+    /// The amounts added up. Loading (and applying a scenario) checks that
+    /// they add up within a decimal, so the sum cannot overflow.
     pub fn total(&self) -> Decimal {
         self.amounts.iter().copied().sum()
     }
