@@ -148,13 +148,7 @@ pub fn analyse(
     steps: &Steps,
     target: Decimal,
 ) -> Result<Analysis, Diagnostic> {
-    let ratio = results.ratio.ok_or_else(|| {
-        Diagnostic::new(
-            ErrorCode::NothingToValue,
-            0..0,
-            "the inputs discount to nothing, so the model has no ratio to vary",
-        )
-    })?;
+    let ratio = results.ratio;
     let factors = long_factors(model, steps.duration);
     let base = Base {
         present_value: results.present_value,

@@ -156,3 +156,128 @@ fn a_standard_deviation_that_overflows_is_refused_where_it_is_written() {
         "tests/fixtures/hostile/uncertainty_sd_that_overflows.toml:25:27: error[SROI012]: `uncertainty.proxy.normal.sd`, 1000% of the model's value, exceeds the largest supported amount (about 7.9e28)"
     );
 }
+
+/// `error_in_every_command` for the fixture, with the fixture's path before
+/// the expected `line:column: error[…]: message`.
+fn assert_error_in_every_command(fixture: &str, located_message: &str) {
+    assert_eq!(
+        error_in_every_command(fixture),
+        format!("tests/fixtures/hostile/{fixture}:{located_message}")
+    );
+}
+
+#[test]
+fn a_year_whose_value_overflows_is_named_at_the_outcome_that_tips_it() {
+    // 4e28 + 4e28 = 8e28 in year 1; line 26 is outcome `b`'s [[outcomes]].
+    assert_error_in_every_command(
+        "year_value_that_overflows.toml",
+        "26:1: error[SROI012]: the value of year 1, once outcome `b` is added, exceeds the largest supported amount (about 7.9e28)",
+    );
+}
+
+#[test]
+fn a_total_present_value_that_overflows_is_named_at_the_outcome_that_tips_it() {
+    // 5e28 in year 1 + 5e28 in year 2, undiscounted, = 1e29; line 28 is `b`.
+    assert_error_in_every_command(
+        "total_present_value_that_overflows.toml",
+        "28:1: error[SROI012]: the total present value, once outcome `b` is added, exceeds the largest supported amount (about 7.9e28)",
+    );
+}
+
+#[test]
+fn a_stakeholder_value_that_overflows_names_the_stakeholder() {
+    // `people` holds a (5e28) and c (5e28): 1e29; the total is 5e28.
+    assert_error_in_every_command(
+        "stakeholder_value_that_overflows.toml",
+        "36:1: error[SROI012]: the present value of stakeholder `people`, once outcome `c` is added, exceeds the largest supported amount (about 7.9e28)",
+    );
+}
+
+#[test]
+fn a_net_present_value_that_overflows_is_named_at_the_inputs() {
+    // -7.5e28 / 1.035 - 7e28 = -1.42e29; line 15 holds the amount.
+    assert_error_in_every_command(
+        "net_present_value_that_overflows.toml",
+        "15:10: error[SROI012]: the net present value, the present value less the inputs, exceeds the largest supported amount (about 7.9e28)",
+    );
+}
+
+#[test]
+fn inputs_that_overflow_by_year_or_at_face_value_name_the_input_that_tips_them() {
+    // 5e28 + 5e28 in year 1; the second input's amount is on line 18.
+    assert_error_in_every_command(
+        "inputs_of_a_year_that_overflow.toml",
+        "18:10: error[SROI012]: the total inputs of year 1, once this input is added, exceeds the largest supported amount (about 7.9e28)",
+    );
+    // 4e28 in year 1 + 4e28 in year 2 = 8e28 at face value (7.6e28 discounted).
+    assert_error_in_every_command(
+        "inputs_at_face_value_that_overflow.toml",
+        "22:10: error[SROI012]: the total inputs at face value, once this input is added, exceeds the largest supported amount (about 7.9e28)",
+    );
+}
+
+#[test]
+fn a_ratio_too_large_for_a_decimal_names_the_ratio_not_the_discounting() {
+    // 1,000 / 1.035 = 966.18 (9.662e2 to four figures) over 1e-28 is 9.66e30.
+    assert_error_in_every_command(
+        "ratio_too_large_for_a_decimal.toml",
+        "15:10: error[SROI012]: the SROI ratio, a present value of 9.662e2 over inputs of 1e-28, exceeds the largest supported amount (about 7.9e28)",
+    );
+}
+
+#[test]
+fn a_payback_period_too_long_for_a_decimal_is_an_error() {
+    // 1e10 over a monthly 1e-27 / 12 (1e-28 as a decimal) is 1e38 months.
+    assert_error_in_every_command(
+        "payback_too_long_for_a_decimal.toml",
+        "15:10: error[SROI012]: the payback period in months exceeds the largest supported amount (about 7.9e28)",
+    );
+}
+
+#[test]
+fn inputs_that_discount_to_nothing_get_one_verdict_in_every_command() {
+    // 100 / 2^120 ≈ 7.5e-35 rounds to 0; line 8 is [conventions].
+    assert_error_in_every_command(
+        "inputs_that_discount_to_nothing.toml",
+        "8:1: error[SROI009]: the inputs discount to nothing: with inputs_discounted = true every amount is worth less than 1e-28 today, so the model has no ratio",
+    );
+}
+
+#[test]
+fn a_scenario_that_overflows_is_named_where_it_is_declared() {
+    let model = "tests/fixtures/hostile/scenario_whose_year_overflows.toml";
+    // The model itself computes; only the commands that compute its scenarios fail.
+    assert_eq!(sroi(&["calc", model]).status.code(), Some(0));
+    let expected = format!(
+        "{model}:32:1: error[SROI012]: under scenario \"boom\", the value of year 1, once outcome `b` is added, exceeds the largest supported amount (about 7.9e28)"
+    );
+    let directory = tempfile::tempdir().expect("a temporary directory");
+    let workbook = directory.path().join("boom.xlsx");
+    let workbook = workbook.to_str().expect("UTF-8 path");
+    for args in [
+        vec!["sensitivity", model],
+        vec!["report", model],
+        vec!["export", model, "--output", workbook],
+    ] {
+        let output = sroi(&args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert_eq!(
+            stderr(&output).lines().next(),
+            Some(expected.as_str()),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn a_scenario_that_cannot_be_applied_without_overflowing_is_refused_at_its_override() {
+    // 1e-20 scaled to 7e28 is a factor of 7e48; [5e28, 5e28] adds up to 1e29.
+    assert_error_in_every_command(
+        "scenario_inputs_that_overflow.toml",
+        "26:9: error[SROI012]: scenario \"boom\" makes the inputs too large to compute",
+    );
+    assert_error_in_every_command(
+        "scenario_cohorts_that_overflow.toml",
+        "26:9: error[SROI012]: scenario \"boom\" makes the quantity of outcome `a` too large to compute",
+    );
+}

@@ -213,15 +213,13 @@ pub(crate) fn scenarios(report: &Report<'_>) -> Section {
         String::new(),
     ]];
     rows.extend(report.scenarios.iter().map(|s: &Scenario<'_>| {
-        let ratio = s.ratio.map_or_else(|| "n/a".to_owned(), words::ratio);
-        let ratio_change = s
-            .ratio
-            .map_or_else(String::new, |r| signed(round2(r - analysis.ratio)));
+        let ratio = words::ratio(s.ratio);
+        let ratio_change = signed(round2(s.difference.ratio));
         vec![
             s.scenario.name.clone(),
             s.scenario.description.clone().unwrap_or_default(),
             text::money(s.present_value, currency),
-            signed_money(s.present_value - analysis.present_value, currency),
+            signed_money(s.difference.present_value, currency),
             ratio,
             ratio_change,
         ]
