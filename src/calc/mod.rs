@@ -8,8 +8,9 @@ pub mod discount;
 
 use rust_decimal::Decimal;
 
-use crate::diagnostic::{Diagnostic, ErrorCode, LARGEST, Span, checked, too_large};
+use crate::diagnostic::{Diagnostic, ErrorCode, LARGEST, checked, too_large};
 use crate::model::{Conventions, Deductions, Model, Outcome};
+use crate::number::scientific;
 
 /// Every figure the calculation produces, unrounded.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,7 +99,7 @@ pub fn calculate(model: &Model) -> Result<Results, Diagnostic> {
     let stakeholders = stakeholder_results(model, &outcomes, &inputs, present_value)?;
     let net_present_value = checked(
         present_value.checked_sub(inputs.total),
-        || inputs.largest_span(model),
+        || model.largest_input_span(),
         || "the net present value, the present value less the inputs,",
     )?;
     let first_year_value = years.first().map_or(Decimal::ZERO, |y| y.value);
@@ -115,7 +116,7 @@ pub fn calculate(model: &Model) -> Result<Results, Diagnostic> {
         "net SROI ratio",
     )?;
     let payback_months = payback_months(inputs.total, first_year_value)
-        .map_err(|()| too_large(inputs.largest_span(model), "the payback period in months"))?;
+        .map_err(|()| too_large(model.largest_input_span(), "the payback period in months"))?;
 
     Ok(Results {
         ratio,
@@ -146,28 +147,15 @@ fn ratio_of(
     }
     checked(
         figure.checked_div(inputs.total),
-        || inputs.largest_span(model),
+        || model.largest_input_span(),
         || {
             format!(
                 "the {name}, a {figure_name} of {} over inputs of {},",
-                significant(figure),
-                significant(inputs.total)
+                scientific(figure),
+                scientific(inputs.total)
             )
         },
     )
-}
-
-/// A figure to four significant digits in scientific notation, which shows
-/// 1e-28 and 7.9e28 alike in a few characters.
-fn significant(value: Decimal) -> String {
-    let shown = format!("{:e}", value.round_sf(4).unwrap_or(value));
-    match shown.split_once('e') {
-        Some((mantissa, exponent)) if mantissa.contains('.') => {
-            let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
-            format!("{mantissa}e{exponent}")
-        }
-        _ => shown,
-    }
 }
 
 /// Why a model whose inputs are above zero at face value has no ratio: the
@@ -347,18 +335,6 @@ impl Inputs {
             by_year,
             counted,
         })
-    }
-
-    /// Where the largest input was written: what a figure divided by the
-    /// inputs, or taken from them, points at when it overflows.
-    fn largest_span(&self, model: &Model) -> Span {
-        self.counted
-            .iter()
-            .zip(&model.inputs)
-            .max_by_key(|(amount, _)| **amount)
-            .map_or(model.spans.of("inputs"), |(_, input)| {
-                input.spans.of("amount")
-            })
     }
 }
 

@@ -46,6 +46,20 @@ pub struct Model {
 }
 
 impl Model {
+    /// The input with the largest amounts at face value: where a figure taken
+    /// from the inputs as a whole (the ratio, the net present value) points
+    /// when it cannot be computed.
+    pub fn largest_input(&self) -> Option<&Input> {
+        self.inputs.iter().max_by_key(|input| input.total())
+    }
+
+    /// Where the largest input's amounts were written, or the inputs as a
+    /// whole when there are none.
+    pub fn largest_input_span(&self) -> Span {
+        self.largest_input()
+            .map_or_else(|| self.spans.of("inputs"), |input| input.spans.of("amount"))
+    }
+
     /// How many years the inputs run over: the longest list of amounts.
     pub fn input_years(&self) -> usize {
         self.inputs

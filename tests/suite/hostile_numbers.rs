@@ -281,3 +281,63 @@ fn a_scenario_that_cannot_be_applied_without_overflowing_is_refused_at_its_overr
         "26:9: error[SROI012]: scenario \"boom\" makes the quantity of outcome `a` too large to compute",
     );
 }
+
+#[test]
+fn switching_values_of_tiny_figures_say_their_change_is_beyond_a_percentage() {
+    // Quantity 1e-28 reaches the target at 1: a rise of 1e28 times, 1e30%,
+    // beyond the largest decimal (7.9228e28, cut to 7.922e28).
+    let output = sroi(&["sensitivity", "tests/fixtures/hostile/tiny_values.toml"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let page = stdout(&output);
+    assert!(
+        page.contains("the quantity of a would have to rise more than 7.922e28%, to 1"),
+        "{page}"
+    );
+}
+
+#[test]
+fn swings_are_ranked_by_width_however_wide() {
+    // b.duration swings from 0 to -7.6e28 (a second year of -7.6e28), wider
+    // than a.quantity's ±1.52e28 or a.duration's ±1.9e28; widths beyond
+    // 1.7e20 used to tie at the largest sort key and keep the model's order.
+    let output = sroi(&[
+        "sensitivity",
+        "tests/fixtures/hostile/swings_wider_than_a_decimal.toml",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let order: Vec<&str> = json["one_at_a_time"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|row| row["parameter"].as_str())
+        .take(2)
+        .collect();
+    assert_eq!(order, ["b.duration", "a.duration"]);
+}
+
+#[test]
+fn a_swing_wider_than_a_decimal_names_the_outcome_and_the_field() {
+    // a.duration moved 3 years: ratios -5.7e28 and +5.7e28, 1.14e29 apart.
+    let model = "tests/fixtures/hostile/swings_wider_than_a_decimal.toml";
+    let output = sroi(&["sensitivity", model, "--duration-step", "3"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output).lines().next(),
+        Some(format!("{model}:27:12: error[SROI012]: varying the duration of outcome `a` takes the ratio or the duration beyond the largest supported amount (about 7.9e28)").as_str())
+    );
+}
+
+#[test]
+fn varying_inputs_beyond_a_decimal_points_at_the_inputs() {
+    // A ratio of 7.9e28 / 1.035 / 1 = 7.6e28; inputs 20% lower make it 9.5e28.
+    let model = "tests/fixtures/hostile/ratio_at_the_edge_of_a_decimal.toml";
+    let output = sroi(&["sensitivity", model]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output).lines().next(),
+        Some(format!("{model}:16:10: error[SROI012]: varying the inputs takes the ratio beyond the largest supported amount (about 7.9e28)").as_str())
+    );
+}

@@ -140,15 +140,19 @@ fn ordered(swing: &Swing) -> ((Decimal, Decimal), (Decimal, Decimal)) {
 fn bar(base: Decimal, lower: Decimal, higher: Decimal, widest: Decimal) -> String {
     let halves = |reach: Decimal| -> usize {
         let cells = Decimal::from(HALF_WIDTH * 2);
+        // Divided first: a reach is at most the widest, so the share is at
+        // most 1 and its cells cannot overflow, however large the ratios.
         let scaled = reach
             .max(Decimal::ZERO)
-            .checked_mul(cells)
-            .and_then(|r| r.checked_div(widest));
+            .checked_div(widest)
+            .and_then(|share| share.checked_mul(cells));
         scaled
             .map_or(0, |s| s.round().try_into().unwrap_or(0usize))
             .min(HALF_WIDTH * 2)
     };
-    let (left, right) = (halves(base - lower), halves(higher - base));
+    // A reach beyond the largest decimal is beyond the widest swing too.
+    let reach = |from: Decimal, to: Decimal| to.checked_sub(from).unwrap_or(Decimal::MAX);
+    let (left, right) = (halves(reach(lower, base)), halves(reach(base, higher)));
     let left_bar = format!(
         "{}{}",
         if left % 2 == 1 { "▐" } else { "" },
