@@ -60,6 +60,19 @@ pub fn apply(model: &Model, scenario: &Scenario) -> Result<Model, Diagnostic> {
         check_additive_sum(outcome, deductions, &overrides, index)
             .map_err(|(o, why)| fail(o, why))?;
     }
+    // Longer durations and later starts ask for more year cells.
+    let limit = Limits::DEFAULT.max_year_cells;
+    if let Some((outcome, cells)) = applied.beyond_year_cells(limit) {
+        let message = format!(
+            "scenario {:?} makes the outcomes up to `{}` run over {cells} year cells (each outcome's years from year 1 to its last), more than the limit of {limit}",
+            scenario.name, outcome.id
+        );
+        return Err(Diagnostic::new(
+            ErrorCode::OverLimit,
+            scenario.spans.table.clone(),
+            message,
+        ));
+    }
     Ok(applied)
 }
 

@@ -243,6 +243,11 @@ impl ModelReader<'_> {
             check,
             spans: top_level_spans,
         };
+        if let Some(diagnostic) = year_cells_beyond_the_limit(&model, self.limits) {
+            // Scenarios are applied to the model's years; there is no point.
+            self.diagnostics.push(diagnostic);
+            return Some(model);
+        }
         // What a scenario does to each outcome can only be checked on the whole model.
         self.diagnostics.extend(crate::scenario::problems(&model));
         Some(model)
@@ -706,6 +711,21 @@ fn or_default<'t, 'd, 'i, T>(
     } else {
         Some(default)
     }
+}
+
+/// More year cells than the limit allows, reported at the outcome that
+/// crosses it. Checked on the whole model, as no outcome alone is too long.
+pub(crate) fn year_cells_beyond_the_limit(model: &Model, limits: Limits) -> Option<Diagnostic> {
+    let (outcome, cells) = model.beyond_year_cells(limits.max_year_cells)?;
+    let message = format!(
+        "the outcomes up to `{}` run over {cells} year cells (each outcome's years from year 1 to its last), more than the limit of {}",
+        outcome.id, limits.max_year_cells
+    );
+    Some(
+        Diagnostic::new(ErrorCode::OverLimit, outcome.spans.of("duration"), message).with_hint(
+            "shorten durations or bring start years earlier; a year of value far in the future discounts to almost nothing",
+        ),
+    )
 }
 
 /// Whether a list of amounts or cohorts adds up within the largest decimal,

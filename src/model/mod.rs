@@ -60,6 +60,16 @@ impl Model {
             .map_or_else(|| self.spans.of("inputs"), |input| input.spans.of("amount"))
     }
 
+    /// The first outcome whose years, added to those of the outcomes before
+    /// it, take the model beyond `limit` year cells, with the count there.
+    pub fn beyond_year_cells(&self, limit: u64) -> Option<(&Outcome, u64)> {
+        let mut cells = 0_u64;
+        self.outcomes.iter().find_map(|outcome| {
+            cells += u64::from(outcome.last_year());
+            (cells > limit).then_some((outcome, cells))
+        })
+    }
+
     /// How many years the inputs run over: the longest list of amounts.
     pub fn input_years(&self) -> usize {
         self.inputs

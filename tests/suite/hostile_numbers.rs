@@ -108,8 +108,12 @@ fn no_command_panics_on_any_hostile_model() {
 /// checking that every command exits 1 with the same message (`check
 /// --format json` puts it in its JSON).
 fn error_in_every_command(fixture: &str) -> String {
-    let model = format!("tests/fixtures/hostile/{fixture}");
-    let outputs = every_command(&model);
+    same_error_in_every_command(&format!("tests/fixtures/hostile/{fixture}"))
+}
+
+/// `error_in_every_command` for a model at any path.
+fn same_error_in_every_command(model: &str) -> String {
+    let outputs = every_command(model);
     let headline = stderr(&outputs[0].1)
         .lines()
         .next()
@@ -339,5 +343,55 @@ fn varying_inputs_beyond_a_decimal_points_at_the_inputs() {
     assert_eq!(
         stderr(&output).lines().next(),
         Some(format!("{model}:16:10: error[SROI012]: varying the inputs takes the ratio beyond the largest supported amount (about 7.9e28)").as_str())
+    );
+}
+
+/// `outcomes` outcomes of `duration` years from `start_year`, and a scenario.
+fn long_model(outcomes: usize, duration: u32, start_year: u32, scenario: &str) -> String {
+    let mut text = String::from(
+        "[analysis]\nname = \"Long\"\n\n[[stakeholders]]\nid = \"people\"\n\n[[inputs]]\nstakeholder = \"people\"\namount = 100\n",
+    );
+    for index in 0..outcomes {
+        text.push_str(&format!(
+            "\n[[outcomes]]\nid = \"o{index}\"\nstakeholder = \"people\"\nquantity = 1\nproxy = 10\nduration = {duration}\nstart_year = {start_year}\n"
+        ));
+    }
+    text.push_str(scenario);
+    text
+}
+
+#[test]
+fn year_cells_beyond_the_limit_are_refused_naming_the_limit() {
+    // Each outcome runs from year 1 to year 1,000 + 1,000 - 1 = 1,999: 1,000
+    // outcomes hold 1,999,000 cells, the 1,001st takes them to 2,000,999.
+    let directory = tempfile::tempdir().expect("a temporary directory");
+    let path = directory.path().join("long.toml");
+    std::fs::write(&path, long_model(1_001, 1_000, 1_000, "")).expect("written");
+    let path = path.to_str().expect("UTF-8 path");
+    // Nine lines of header, then eight a outcome: o1000's duration is on
+    // line 9 + 8 × 1,000 + 7 = 8,016.
+    assert_eq!(
+        same_error_in_every_command(path),
+        format!(
+            "{path}:8016:12: error[SROI011]: the outcomes up to `o1000` run over 2000999 year cells (each outcome's years from year 1 to its last), more than the limit of 2000000"
+        )
+    );
+}
+
+#[test]
+fn a_scenario_that_takes_year_cells_beyond_the_limit_is_refused() {
+    // 1,001 outcomes of 1,000 years hold 1,001,000 cells; starting 999 years
+    // later, each runs to year 1,999 and the 1,001st crosses 2,000,000.
+    let directory = tempfile::tempdir().expect("a temporary directory");
+    let path = directory.path().join("later.toml");
+    let scenario = "\n[[scenarios]]\nname = \"later\"\nchange = { \"*.start_year\" = 999 }\n";
+    std::fs::write(&path, long_model(1_001, 1_000, 1, scenario)).expect("written");
+    let path = path.to_str().expect("UTF-8 path");
+    let output = sroi(&["calc", path]);
+    assert_eq!(output.status.code(), Some(1));
+    // The scenario's [[scenarios]] header is on line 9 + 8 × 1,001 + 2 = 8,019.
+    assert_eq!(
+        stderr(&output).lines().next(),
+        Some(format!("{path}:8019:1: error[SROI011]: scenario \"later\" makes the outcomes up to `o1000` run over 2000999 year cells (each outcome's years from year 1 to its last), more than the limit of 2000000").as_str())
     );
 }
