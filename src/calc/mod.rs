@@ -384,12 +384,23 @@ fn payback_months(inputs_total: Decimal, first_year_value: Decimal) -> Result<Op
     if first_year_value <= Decimal::ZERO {
         return Ok(None);
     }
-    // A first year worth less than 12e-28 has a monthly value of nothing.
-    let monthly = first_year_value
-        .checked_div(Decimal::from(12))
-        .filter(|m| !m.is_zero());
-    monthly
-        .and_then(|monthly| inputs_total.checked_div(monthly))
+    let months = Decimal::from(12);
+    // Twelve times the inputs first, so a tiny first year (1e-28) is not
+    // lost to a monthly value below the smallest decimal; dividing first
+    // when the inputs are too large to be multiplied.
+    let multiplied_first = || {
+        inputs_total
+            .checked_mul(months)?
+            .checked_div(first_year_value)
+    };
+    let divided_first = || {
+        let monthly = first_year_value
+            .checked_div(months)
+            .filter(|m| !m.is_zero())?;
+        inputs_total.checked_div(monthly)
+    };
+    multiplied_first()
+        .or_else(divided_first)
         .map(Some)
         .ok_or(())
 }

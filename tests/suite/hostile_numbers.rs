@@ -231,7 +231,7 @@ fn a_ratio_too_large_for_a_decimal_names_the_ratio_not_the_discounting() {
 
 #[test]
 fn a_payback_period_too_long_for_a_decimal_is_an_error() {
-    // 1e10 over a monthly 1e-27 / 12 (1e-28 as a decimal) is 1e38 months.
+    // 12 × 1e10 / 1e-27 = 1.2e38 months.
     assert_error_in_every_command(
         "payback_too_long_for_a_decimal.toml",
         "15:10: error[SROI012]: the payback period in months exceeds the largest supported amount (about 7.9e28)",
@@ -394,4 +394,21 @@ fn a_scenario_that_takes_year_cells_beyond_the_limit_is_refused() {
         stderr(&output).lines().next(),
         Some(format!("{path}:8019:1: error[SROI011]: scenario \"later\" makes the outcomes up to `o1000` run over 2000999 year cells (each outcome's years from year 1 to its last), more than the limit of 2000000").as_str())
     );
+}
+
+#[test]
+fn a_first_year_worth_the_smallest_decimal_still_has_its_payback() {
+    // Undiscounted, 3e28 - 3e28 + 1e-28 = 1e-28 in year 1 against inputs of
+    // 1e-28: 12 × 1e-28 / 1e-28 = 12 months, though a month's value (8.3e-30)
+    // is below the smallest decimal.
+    let output = sroi(&[
+        "calc",
+        "tests/fixtures/hostile/payback_of_a_tiny_first_year.toml",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(json["payback_months"], serde_json::json!(12.0));
+    assert_eq!(json["ratio"], serde_json::json!(1.0));
 }
