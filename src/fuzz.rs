@@ -56,7 +56,7 @@ fn exercise_check(source: &SourceFile, model: &Model, results: &Results) {
     let findings = policy.apply(model, check::lint(model, results, policy.min_ratio));
     let checked = check::FileCheck::Linted {
         source: source.clone(),
-        ratio: results.ratio,
+        ratio: Some(results.ratio),
         findings,
     };
     for format in [CheckFormat::Text, CheckFormat::Github] {
@@ -101,7 +101,9 @@ fn exercise_uncertainty(model: &Model, results: &Results) {
         &crate::sensitivity::Steps::default(),
         target,
     );
-    if let (Ok(analysis), Ok(scenarios)) = (&analysis, report::sensitivity::scenarios(model)) {
+    if let (Ok(analysis), Ok(scenarios)) =
+        (&analysis, report::sensitivity::scenarios(model, results))
+    {
         let report = report::sensitivity::Report {
             model,
             analysis,

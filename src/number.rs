@@ -157,6 +157,24 @@ pub fn round(value: Decimal, places: u32) -> Decimal {
     rounded
 }
 
+/// A figure to four significant digits in scientific notation, which shows
+/// 1e-28 and 7.9e28 alike in a few characters: `9.662e2`, `1e-28`.
+pub fn scientific(value: Decimal) -> String {
+    // Rounding the largest decimals up would overflow; they are cut instead.
+    let rounded = value
+        .round_sf(4)
+        .or_else(|| value.round_sf_with_strategy(4, RoundingStrategy::ToZero))
+        .unwrap_or(value);
+    let shown = format!("{rounded:e}");
+    match shown.split_once('e') {
+        Some((mantissa, exponent)) if mantissa.contains('.') => {
+            let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
+            format!("{mantissa}e{exponent}")
+        }
+        _ => shown,
+    }
+}
+
 /// Money is shown to the penny.
 pub fn round_money(value: Decimal) -> Decimal {
     round(value, 2)
@@ -234,6 +252,17 @@ mod tests {
         }
         assert_eq!(parse_plain("2.5e-1"), Err(NumberError::Invalid));
         assert_eq!(parse_plain("nan"), Err(NumberError::NotFinite));
+    }
+
+    #[test]
+    fn scientific_notation_keeps_four_significant_digits() {
+        // 966.1835… to four digits is 966.2; 67,632,850,241,545,893,719,806,763,288 is 6.763e28.
+        assert_eq!(scientific(dec("966.18357487922705314")), "9.662e2");
+        assert_eq!(scientific(dec("67632850241545893719806763288")), "6.763e28");
+        assert_eq!(scientific(dec("0.0000000000000000000000000001")), "1e-28");
+        assert_eq!(scientific(dec("-2.5")), "-2.5e0");
+        // 7.9228… rounds up to 7.923e28, beyond the largest decimal: it is cut.
+        assert_eq!(scientific(Decimal::MAX), "7.922e28");
     }
 
     #[test]

@@ -60,6 +60,19 @@ pub fn apply(model: &Model, scenario: &Scenario) -> Result<Model, Diagnostic> {
         check_additive_sum(outcome, deductions, &overrides, index)
             .map_err(|(o, why)| fail(o, why))?;
     }
+    // Longer durations and later starts ask for more year cells.
+    let limit = Limits::DEFAULT.max_year_cells;
+    if let Some((outcome, cells)) = applied.beyond_year_cells(limit) {
+        let message = format!(
+            "scenario {:?} makes the outcomes up to `{}` run over {cells} year cells (each outcome's years from year 1 to its last), more than the limit of {limit}",
+            scenario.name, outcome.id
+        );
+        return Err(Diagnostic::new(
+            ErrorCode::OverLimit,
+            scenario.spans.table.clone(),
+            message,
+        ));
+    }
     Ok(applied)
 }
 
@@ -67,9 +80,15 @@ pub fn apply(model: &Model, scenario: &Scenario) -> Result<Model, Diagnostic> {
 /// "scenario \"…\" …".
 type Refusal = (ErrorCode, String);
 
-/// Every figure of the model under the scenario.
+/// Every figure of the model under the scenario. A figure that cannot be
+/// computed under it is reported at the scenario, naming it: the model's own
+/// values compute, so the scenario is what to look at.
 pub fn evaluate(model: &Model, scenario: &Scenario) -> Result<Results, Diagnostic> {
-    calculate(&apply(model, scenario)?)
+    calculate(&apply(model, scenario)?).map_err(|problem| Diagnostic {
+        span: scenario.spans.table.clone(),
+        message: format!("under scenario {:?}, {}", scenario.name, problem.message),
+        ..problem
+    })
 }
 
 /// Why any of the model's scenarios cannot be applied, located in the file.
@@ -145,19 +164,22 @@ fn apply_inputs(model: &mut Model, action: &Action) -> Result<(), Refusal> {
         )
     };
     let factor = match action {
-        Action::Set(Value::Number(total)) => {
-            let counted = counted_inputs(model).ok_or_else(too_large)?;
-            total.checked_div(counted).ok_or_else(|| {
-                let what = "sets the inputs, but they discount to nothing and cannot be scaled";
-                (ErrorCode::NothingToValue, what.to_owned())
-            })?
-        }
+        // Inputs that count as nothing cannot be scaled to a total; the
+        // model's own figures give the verdict on them (`calc::no_ratio`).
+        Action::Set(Value::Number(total)) => match counted_inputs(model).ok_or_else(too_large)? {
+            counted if counted.is_zero() => Decimal::ONE,
+            counted => total.checked_div(counted).ok_or_else(too_large)?,
+        },
         Action::Relative(change) => Decimal::ONE + change,
         _ => Decimal::ONE,
     };
     for input in &mut model.inputs {
         for amount in &mut input.amounts {
             *amount = amount.checked_mul(factor).ok_or_else(too_large)?;
+        }
+        // What loading checks of the model's inputs holds of the scenario's.
+        if !adds_up(&input.amounts) {
+            return Err(too_large());
         }
     }
     Ok(())
@@ -188,11 +210,11 @@ fn apply_to_outcome(
     action: &Action,
     deductions: Deductions,
 ) -> Result<(), Refusal> {
+    let id = outcome.id.clone();
     let too_large = || {
         let what = format!(
-            "makes the {} of outcome `{}` too large to compute",
+            "makes the {} of outcome `{id}` too large to compute",
             assumption.words(),
-            outcome.id
         );
         (ErrorCode::TooLarge, what)
     };
@@ -229,7 +251,19 @@ fn apply_to_outcome(
             set_years(outcome, assumption, u32::try_from(moved).unwrap_or(1));
         }
     }
+    // What loading checks of the model's cohorts holds of the scenario's.
+    if !adds_up(&outcome.quantities) {
+        return Err(too_large());
+    }
     Ok(())
+}
+
+/// Whether a list of amounts or cohorts adds up within a decimal.
+fn adds_up(values: &[Decimal]) -> bool {
+    values
+        .iter()
+        .try_fold(Decimal::ZERO, |total, value| total.checked_add(*value))
+        .is_some()
 }
 
 fn set_years(outcome: &mut Outcome, assumption: Assumption, years: u32) {

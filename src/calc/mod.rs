@@ -8,8 +8,9 @@ pub mod discount;
 
 use rust_decimal::Decimal;
 
-use crate::diagnostic::{Diagnostic, ErrorCode};
+use crate::diagnostic::{Diagnostic, ErrorCode, LARGEST, checked, too_large};
 use crate::model::{Conventions, Deductions, Model, Outcome};
+use crate::number::scientific;
 
 /// Every figure the calculation produces, unrounded.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,9 +30,10 @@ pub struct Results {
     pub inputs_by_year: Vec<Decimal>,
     pub present_value: Decimal,
     pub net_present_value: Decimal,
-    /// `None` only when discounting has brought the inputs to nothing.
-    pub ratio: Option<Decimal>,
-    pub net_ratio: Option<Decimal>,
+    /// Present value over inputs: a model whose inputs count as nothing has
+    /// no results at all (`no_ratio`).
+    pub ratio: Decimal,
+    pub net_ratio: Decimal,
     /// `None` when the first year creates no value (nothing is paid back).
     pub payback_months: Option<Decimal>,
 }
@@ -80,23 +82,46 @@ pub fn calculate(model: &Model) -> Result<Results, Diagnostic> {
         .iter()
         .map(|outcome| outcome_result(outcome, &model.conventions, &factors))
         .collect::<Result<Vec<_>, _>>()?;
-    let years = year_results(&outcomes, &factors, last_year)?;
-    let present_value = sum(
-        outcomes.iter().map(|o| o.present_value),
-        "the total present value",
+    let years = year_results(model, &outcomes, &factors, last_year)?;
+    let present_value = added_up(
+        model.outcomes.iter().zip(&outcomes),
+        |(_, result)| result.present_value,
+        |(outcome, _)| {
+            let what = format!(
+                "the total present value, once outcome `{}` is added,",
+                outcome.id
+            );
+            too_large(outcome.spans.table.clone(), what)
+        },
     )?;
 
     let inputs = Inputs::count(model, &factors)?;
     let stakeholders = stakeholder_results(model, &outcomes, &inputs, present_value)?;
-    let net_present_value = present_value
-        .checked_sub(inputs.total)
-        .ok_or_else(|| overflow_of("the net present value"))?;
+    let net_present_value = checked(
+        present_value.checked_sub(inputs.total),
+        || model.largest_input_span(),
+        || "the net present value, the present value less the inputs,",
+    )?;
     let first_year_value = years.first().map_or(Decimal::ZERO, |y| y.value);
+    let ratio = ratio_of(
+        model,
+        &inputs,
+        ("present value", present_value),
+        "SROI ratio",
+    )?;
+    let net_ratio = ratio_of(
+        model,
+        &inputs,
+        ("net present value", net_present_value),
+        "net SROI ratio",
+    )?;
+    let payback_months = payback_months(inputs.total, first_year_value)
+        .map_err(|()| too_large(model.largest_input_span(), "the payback period in months"))?;
 
     Ok(Results {
-        ratio: present_value.checked_div(inputs.total),
-        net_ratio: net_present_value.checked_div(inputs.total),
-        payback_months: payback_months(inputs.total, first_year_value),
+        ratio,
+        net_ratio,
+        payback_months,
         outcomes,
         stakeholders,
         years,
@@ -106,6 +131,44 @@ pub fn calculate(model: &Model) -> Result<Results, Diagnostic> {
         present_value,
         net_present_value,
     })
+}
+
+/// A figure divided by the inputs as the ratio counts them. Inputs that
+/// count as nothing are the model's verdict (`no_ratio`); a quotient beyond
+/// the largest decimal is an error naming the ratio, at the largest input.
+fn ratio_of(
+    model: &Model,
+    inputs: &Inputs,
+    (figure_name, figure): (&str, Decimal),
+    name: &str,
+) -> Result<Decimal, Diagnostic> {
+    if inputs.total.is_zero() {
+        return Err(no_ratio(model));
+    }
+    checked(
+        figure.checked_div(inputs.total),
+        || model.largest_input_span(),
+        || {
+            format!(
+                "the {name}, a {figure_name} of {} over inputs of {},",
+                scientific(figure),
+                scientific(inputs.total)
+            )
+        },
+    )
+}
+
+/// Why a model whose inputs are above zero at face value has no ratio: the
+/// inputs are discounted and every amount discounts below the smallest
+/// decimal (1e-28). The one place that says so, so that every command
+/// gives the same verdict in the same words.
+pub fn no_ratio(model: &Model) -> Diagnostic {
+    Diagnostic::new(
+        ErrorCode::NothingToValue,
+        model.spans.of("conventions"),
+        "the inputs discount to nothing: with inputs_discounted = true every amount is worth less than 1e-28 today, so the model has no ratio",
+    )
+    .with_hint("count the inputs at face value (inputs_discounted = false), or lower the discount rate")
 }
 
 /// The share of value left once deadweight, displacement and attribution are taken out.
@@ -179,33 +242,39 @@ fn discounted_sum(values: &[Decimal], factors: &[Decimal]) -> Option<Decimal> {
 }
 
 fn year_results(
+    model: &Model,
     outcomes: &[OutcomeResult],
     factors: &[Decimal],
     last_year: u32,
 ) -> Result<Vec<YearResult>, Diagnostic> {
     let mut values = vec![Decimal::ZERO; last_year as usize];
-    for outcome in outcomes {
-        for (total, value) in values.iter_mut().zip(&outcome.values) {
-            *total = total
-                .checked_add(*value)
-                .ok_or_else(|| overflow_of("the value of a year"))?;
+    for (outcome, result) in model.outcomes.iter().zip(outcomes) {
+        for (index, (total, value)) in values.iter_mut().zip(&result.values).enumerate() {
+            *total = checked(
+                total.checked_add(*value),
+                || outcome.spans.table.clone(),
+                || {
+                    let year = index + 1;
+                    format!(
+                        "the value of year {year}, once outcome `{}` is added,",
+                        outcome.id
+                    )
+                },
+            )?;
         }
     }
-    values
+    Ok(values
         .into_iter()
         .zip(factors)
         .enumerate()
-        .map(|(index, (value, &discount_factor))| {
-            Ok(YearResult {
-                year: index as u32 + 1,
-                value,
-                discount_factor,
-                present_value: value
-                    .checked_mul(discount_factor)
-                    .ok_or_else(|| overflow_of("the present value of a year"))?,
-            })
+        .map(|(index, (value, &discount_factor))| YearResult {
+            year: index as u32 + 1,
+            value,
+            discount_factor,
+            // A factor lies in [0, 1], so the product is no larger than the value.
+            present_value: value.checked_mul(discount_factor).unwrap_or(value),
         })
-        .collect()
+        .collect())
 }
 
 /// The inputs, at face value and as counted in the ratio.
@@ -223,21 +292,46 @@ impl Inputs {
         let mut by_year = vec![Decimal::ZERO; years];
         let mut counted = Vec::with_capacity(model.inputs.len());
         for input in &model.inputs {
-            for (total, amount) in by_year.iter_mut().zip(&input.amounts) {
-                *total = total
-                    .checked_add(*amount)
-                    .ok_or_else(|| overflow_of("the inputs"))?;
+            let span = || input.spans.of("amount");
+            for (index, (total, amount)) in by_year.iter_mut().zip(&input.amounts).enumerate() {
+                *total = checked(total.checked_add(*amount), span, || {
+                    format!(
+                        "the total inputs of year {}, once this input is added,",
+                        index + 1
+                    )
+                })?;
             }
+            // Loading has checked that each input's amounts add up; a
+            // discounted sum is no larger.
             let amount = if model.conventions.inputs_discounted {
                 discounted_sum(&input.amounts, factors)
             } else {
-                sum(input.amounts.iter().copied(), "the inputs").ok()
+                Some(input.total())
             };
-            counted.push(amount.ok_or_else(|| overflow_of("the inputs"))?);
+            counted.push(checked(amount, span, || "this input")?);
         }
+        let total = added_up(
+            model.inputs.iter().zip(&counted),
+            |(_, amount)| **amount,
+            |(input, _)| {
+                too_large(
+                    input.spans.of("amount"),
+                    "the total inputs, once this input is added,",
+                )
+            },
+        )?;
+        // Discounted inputs may add up within a decimal while their face value does not.
+        let face_value = added_up(
+            &model.inputs,
+            |input| input.total(),
+            |input| {
+                let what = "the total inputs at face value, once this input is added,";
+                too_large(input.spans.of("amount"), what)
+            },
+        )?;
         Ok(Inputs {
-            total: sum(counted.iter().copied(), "the inputs")?,
-            face_value: sum(by_year.iter().copied(), "the inputs")?,
+            total,
+            face_value,
             by_year,
             counted,
         })
@@ -252,17 +346,26 @@ fn stakeholder_results(
 ) -> Result<Vec<StakeholderResult>, Diagnostic> {
     let mut values = vec![Decimal::ZERO; model.stakeholders.len()];
     let mut put_in = vec![Decimal::ZERO; model.stakeholders.len()];
+    // Outcomes of opposite signs can keep the total within a decimal while
+    // one stakeholder's share of them is not.
     for (outcome, result) in model.outcomes.iter().zip(outcomes) {
         let total = &mut values[outcome.stakeholder];
-        *total = total
-            .checked_add(result.present_value)
-            .ok_or_else(|| overflow_of("a stakeholder's value"))?;
+        *total = checked(
+            total.checked_add(result.present_value),
+            || outcome.spans.table.clone(),
+            || {
+                let stakeholder = &model.stakeholders[outcome.stakeholder].id;
+                format!(
+                    "the present value of stakeholder `{stakeholder}`, once outcome `{}` is added,",
+                    outcome.id
+                )
+            },
+        )?;
     }
+    // Amounts are never negative, so no stakeholder puts in more than the total.
     for (input, amount) in model.inputs.iter().zip(&inputs.counted) {
         let total = &mut put_in[input.stakeholder];
-        *total = total
-            .checked_add(*amount)
-            .ok_or_else(|| overflow_of("a stakeholder's inputs"))?;
+        *total = total.checked_add(*amount).unwrap_or(inputs.total);
     }
     Ok(values
         .into_iter()
@@ -275,40 +378,60 @@ fn stakeholder_results(
         .collect())
 }
 
-/// Months for the first year's value to repay the inputs.
-fn payback_months(inputs_total: Decimal, first_year_value: Decimal) -> Option<Decimal> {
+/// Months for the first year's value to repay the inputs; `Err` when that
+/// is too many months for a decimal.
+fn payback_months(inputs_total: Decimal, first_year_value: Decimal) -> Result<Option<Decimal>, ()> {
     if first_year_value <= Decimal::ZERO {
-        return None;
+        return Ok(None);
     }
-    let monthly = first_year_value.checked_div(Decimal::from(12))?;
-    inputs_total.checked_div(monthly)
+    let months = Decimal::from(12);
+    // Twelve times the inputs first, so a tiny first year (1e-28) is not
+    // lost to a monthly value below the smallest decimal; dividing first
+    // when the inputs are too large to be multiplied.
+    let multiplied_first = || {
+        inputs_total
+            .checked_mul(months)?
+            .checked_div(first_year_value)
+    };
+    let divided_first = || {
+        let monthly = first_year_value
+            .checked_div(months)
+            .filter(|m| !m.is_zero())?;
+        inputs_total.checked_div(monthly)
+    };
+    multiplied_first()
+        .or_else(divided_first)
+        .map(Some)
+        .ok_or(())
 }
 
-fn sum(values: impl IntoIterator<Item = Decimal>, what: &str) -> Result<Decimal, Diagnostic> {
-    values
-        .into_iter()
-        .try_fold(Decimal::ZERO, Decimal::checked_add)
-        .ok_or_else(|| overflow_of(what))
+/// The sum of a figure over `items`, or the error that `overflow` gives for
+/// the item whose figure took the sum beyond the largest decimal.
+fn added_up<T>(
+    items: impl IntoIterator<Item = T>,
+    figure: impl Fn(&T) -> Decimal,
+    overflow: impl FnOnce(&T) -> Diagnostic,
+) -> Result<Decimal, Diagnostic> {
+    let mut total = Decimal::ZERO;
+    for item in items {
+        match total.checked_add(figure(&item)) {
+            Some(sum) => total = sum,
+            None => return Err(overflow(&item)),
+        }
+    }
+    Ok(total)
 }
 
 fn outcome_overflow(outcome: &Outcome) -> Diagnostic {
-    Diagnostic::new(ErrorCode::TooLarge,
+    Diagnostic::new(
+        ErrorCode::TooLarge,
         outcome.spans.of("quantity"),
         format!(
-            "outcome `{}` is too large to compute: its value exceeds the largest supported amount (about 7.9e28)",
+            "outcome `{}` is too large to compute: its value exceeds {LARGEST}",
             outcome.id
         ),
     )
     .with_hint("check `quantity` and `proxy` for a misplaced exponent or extra digits")
-}
-
-fn overflow_of(what: &str) -> Diagnostic {
-    Diagnostic::new(
-        ErrorCode::TooLarge,
-        0..0,
-        format!("{what} exceeds the largest supported amount (about 7.9e28)"),
-    )
-    .with_hint("check quantities, proxies and amounts for a misplaced exponent or extra digits")
 }
 
 #[cfg(test)]

@@ -131,7 +131,7 @@ pub fn check_file(path: &Path, policy: &Policy) -> FileCheck {
     };
     match calc::calculate(&model) {
         Ok(results) => FileCheck::Linted {
-            ratio: results.ratio,
+            ratio: Some(results.ratio),
             findings: policy.apply(&model, lint(&model, &results, policy.min_ratio)),
             source,
         },

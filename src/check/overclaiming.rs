@@ -162,9 +162,7 @@ fn dominant(outcome: &Outcome, value: Decimal, total: Decimal, findings: &mut Ve
 }
 
 fn ratio(model: &Model, results: &Results, findings: &mut Vec<Finding>) {
-    let Some(ratio) = results.ratio else {
-        return;
-    };
+    let ratio = results.ratio;
     if ratio > RATIO.p90 {
         let span = model
             .published

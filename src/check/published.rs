@@ -23,13 +23,13 @@ pub(super) fn lint(
             (
                 "present_value",
                 published.present_value,
-                Some(results.present_value),
+                results.present_value,
                 Unit::Money,
             ),
             (
                 "inputs",
                 published.inputs,
-                Some(results.inputs_total),
+                results.inputs_total,
                 Unit::Money,
             ),
             ("ratio", published.ratio, results.ratio, Unit::Ratio),
@@ -79,7 +79,7 @@ fn reproduced(
     published: &Published,
     field: &str,
     stated: Decimal,
-    computed: Option<Decimal>,
+    computed: Decimal,
     unit: Unit,
     model: &Model,
     findings: &mut Vec<Finding>,
@@ -87,18 +87,6 @@ fn reproduced(
     let currency = &model.analysis.currency;
     let tolerance = text::rate(published.tolerance);
     let span = published.spans.of(field);
-    let Some(computed) = computed else {
-        findings.push(Finding::new(
-            Code::PublishedNotReproduced,
-            span,
-            format!(
-                "[published] {field} is {} but the model has no {field}",
-                unit.stated(stated, currency)
-            ),
-            "the inputs discount to nothing; check [inputs] and [conventions]",
-        ));
-        return;
-    };
     // Figures of opposite sign near the largest decimal could overflow a
     // plain subtraction; such a gap is far beyond any tolerance anyway.
     let gap = computed.checked_sub(stated).map(|gap| gap.abs());
@@ -121,13 +109,8 @@ fn reproduced(
     ));
 }
 
-fn below_minimum(
-    model: &Model,
-    ratio: Option<Decimal>,
-    minimum: Decimal,
-    findings: &mut Vec<Finding>,
-) {
-    if ratio.is_some_and(|ratio| ratio >= minimum) {
+fn below_minimum(model: &Model, ratio: Decimal, minimum: Decimal, findings: &mut Vec<Finding>) {
+    if ratio >= minimum {
         return;
     }
     let span = model
@@ -135,15 +118,12 @@ fn below_minimum(
         .as_ref()
         .and_then(|p| p.spans.recorded("ratio"))
         .unwrap_or_else(|| model_span(model));
-    let shown = ratio.map_or_else(
-        || "no ratio".to_owned(),
-        |r| format!("the SROI ratio {} : 1", text::ratio(Some(r))),
-    );
     findings.push(Finding::new(
         Code::RatioBelowMinimum,
         span,
         format!(
-            "{shown} is below the minimum of {} set by --min-ratio",
+            "the SROI ratio {} : 1 is below the minimum of {} set by --min-ratio",
+            text::ratio(Some(ratio)),
             minimum.normalize()
         ),
         "the threshold is the command line's; the model's figures are what they are",

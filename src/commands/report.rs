@@ -16,7 +16,7 @@ pub fn run(args: &ReportArgs) -> Exit {
         Ok(analysis) => analysis,
         Err(exit) => return exit,
     };
-    let scenarios = match super::sensitivity::scenarios(&source, &model) {
+    let scenarios = match super::sensitivity::scenarios(&source, &model, &results) {
         Ok(scenarios) => scenarios,
         Err(exit) => return exit,
     };

@@ -1,6 +1,7 @@
 //! `sroi sensitivity MODEL`: compute the model, vary each assumption, find the
 //! switching values, compute each scenario, and write them all.
 
+use crate::calc::Results;
 use crate::cli::SensitivityArgs;
 use crate::diagnostic::{Diagnostics, SourceFile};
 use crate::exit::Exit;
@@ -28,7 +29,7 @@ pub fn run(args: &SensitivityArgs) -> Exit {
         Ok(analysis) => analysis,
         Err(diagnostic) => return invalid(diagnostic),
     };
-    let scenarios = match scenarios(&source, &model) {
+    let scenarios = match scenarios(&source, &model, &results) {
         Ok(scenarios) => scenarios,
         Err(exit) => return exit,
     };
@@ -51,7 +52,8 @@ pub fn run(args: &SensitivityArgs) -> Exit {
 pub(super) fn scenarios<'m>(
     source: &SourceFile,
     model: &'m Model,
+    results: &Results,
 ) -> Result<Vec<Scenario<'m>>, Exit> {
-    sensitivity::scenarios(model)
+    sensitivity::scenarios(model, results)
         .map_err(|diagnostic| super::report_invalid(source, &Diagnostics::sorted(vec![diagnostic])))
 }

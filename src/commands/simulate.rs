@@ -18,7 +18,7 @@ const QUIET_FOR: Duration = Duration::from_millis(500);
 
 pub fn run(args: &SimulateArgs) -> Exit {
     let destination = args.output.as_deref();
-    let (source, model, results) = match super::load_and_calculate(&args.model, destination) {
+    let (_, model, results) = match super::load_and_calculate(&args.model, destination) {
         Ok(loaded) => loaded,
         Err(exit) => return exit,
     };
@@ -32,13 +32,6 @@ pub fn run(args: &SimulateArgs) -> Exit {
         Ok(Err(Error::Draws(draws))) => {
             message!("sroi: --draws must be from 1 to {MAX_DRAWS}, found {draws}");
             return Exit::Error;
-        }
-        Ok(Err(Error::NoInputs)) => {
-            message!(
-                "{}: the inputs discount to nothing, so there is no ratio to simulate",
-                source.name
-            );
-            return Exit::Failure;
         }
         Err(error) => {
             message!(

@@ -86,8 +86,8 @@ impl Headline {
             inputs: results.inputs_total,
             present_value: results.present_value,
             net_present_value: results.net_present_value,
-            ratio: results.ratio,
-            net_ratio: results.net_ratio,
+            ratio: Some(results.ratio),
+            net_ratio: Some(results.net_ratio),
             payback_months: results.payback_months,
         }
     }

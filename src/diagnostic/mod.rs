@@ -8,6 +8,7 @@
 //! [`code`].
 
 pub mod code;
+mod too_large;
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -16,6 +17,7 @@ use std::ops::Range;
 use crate::printable::{escape_control, escape_path};
 
 pub use code::ErrorCode;
+pub use too_large::{LARGEST, checked, too_large};
 
 /// A byte range into the model's text.
 pub type Span = Range<usize>;

@@ -15,7 +15,7 @@ use super::{
     Analysis, Conventions, Deductions, Input, Kind, Model, Outcome, Published, Scenario, Schedule,
     Stakeholder, scenarios, uncertainty,
 };
-use crate::diagnostic::{Diagnostic, Diagnostics, ErrorCode, SourceFile, Span};
+use crate::diagnostic::{Diagnostic, Diagnostics, ErrorCode, SourceFile, Span, too_large};
 
 /// Why a model could not be loaded.
 #[derive(Debug)]
@@ -243,6 +243,11 @@ impl ModelReader<'_> {
             check,
             spans: top_level_spans,
         };
+        if let Some(diagnostic) = year_cells_beyond_the_limit(&model, self.limits) {
+            // Scenarios are applied to the model's years; there is no point.
+            self.diagnostics.push(diagnostic);
+            return Some(model);
+        }
         // What a scenario does to each outcome can only be checked on the whole model.
         self.diagnostics.extend(crate::scenario::problems(&model));
         Some(model)
@@ -449,7 +454,13 @@ impl ModelReader<'_> {
         );
         let stakeholder = stakeholder_ref(&mut r);
         let description = r.string("description");
-        let amounts = r.required_decimals("amount");
+        let amounts = r.required_decimals("amount").filter(|amounts| {
+            let whose = match &stakeholder {
+                Some(s) => format!("the input from stakeholder `{}`", s.id),
+                None => "this input".to_owned(),
+            };
+            fits_when_added(&mut r, "amount", amounts, &whose)
+        });
         let in_kind = or_default(&mut r, "in_kind", false, |r| r.boolean("in_kind"));
         if let Some(amounts) = &amounts {
             if amounts.iter().any(|a| a.is_sign_negative() && !a.is_zero()) {
@@ -489,7 +500,10 @@ impl ModelReader<'_> {
         let stakeholder = stakeholder_ref(&mut r);
         let description = r.string("description");
         let indicator = r.string("indicator");
-        let quantities = r.required_decimals("quantity");
+        let quantities = r.required_decimals("quantity").filter(|quantities| {
+            let whose = r.what.clone();
+            fits_when_added(&mut r, "quantity", quantities, &whose)
+        });
         if let Some(quantities) = &quantities {
             if let Some(negative) = quantities
                 .iter()
@@ -664,14 +678,14 @@ impl ModelReader<'_> {
                     ),
             );
         }
-        let inputs_total: Decimal = inputs
+        // Amounts are never negative, so one above zero is a total above zero.
+        let any_input = inputs
             .iter()
             .flatten()
             .flat_map(|i| &i.amounts)
-            .copied()
-            .sum();
+            .any(|amount| *amount > Decimal::ZERO);
         let unreadable_inputs = inputs.iter().any(Option::is_none);
-        if inputs_total <= Decimal::ZERO && !unreadable_inputs {
+        if !any_input && !unreadable_inputs {
             self.diagnostics.push(
                 Diagnostic::new(
                     ErrorCode::NothingToValue,
@@ -697,6 +711,49 @@ fn or_default<'t, 'd, 'i, T>(
     } else {
         Some(default)
     }
+}
+
+/// More year cells than the limit allows, reported at the outcome that
+/// crosses it. Checked on the whole model, as no outcome alone is too long.
+pub(crate) fn year_cells_beyond_the_limit(model: &Model, limits: Limits) -> Option<Diagnostic> {
+    let (outcome, cells) = model.beyond_year_cells(limits.max_year_cells)?;
+    let message = format!(
+        "the outcomes up to `{}` run over {cells} year cells (each outcome's years from year 1 to its last), more than the limit of {}",
+        outcome.id, limits.max_year_cells
+    );
+    Some(
+        Diagnostic::new(ErrorCode::OverLimit, outcome.spans.of("duration"), message).with_hint(
+            "shorten durations or bring start years earlier; a year of value far in the future discounts to almost nothing",
+        ),
+    )
+}
+
+/// Whether a list of amounts or cohorts adds up within the largest decimal,
+/// reporting it at the list when it does not: every figure after loading
+/// (totals, impacts, the workbook's sums) adds the list up.
+fn fits_when_added(
+    r: &mut TableReader<'_, '_, '_>,
+    key: &'static str,
+    values: &[Decimal],
+    whose: &str,
+) -> bool {
+    let total = values
+        .iter()
+        .try_fold(Decimal::ZERO, |total, value| total.checked_add(*value));
+    if total.is_none() {
+        let over = if key == "quantity" {
+            "cohorts"
+        } else {
+            "years"
+        };
+        let what = format!(
+            "the `{key}` of {whose}, added up over its {} {over},",
+            values.len()
+        );
+        let span = r.spans.of(key);
+        r.report(too_large(span, what));
+    }
+    total.is_some()
 }
 
 fn stakeholder_ref(r: &mut TableReader<'_, '_, '_>) -> Option<StakeholderRef> {

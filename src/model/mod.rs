@@ -46,6 +46,30 @@ pub struct Model {
 }
 
 impl Model {
+    /// The input with the largest amounts at face value: where a figure taken
+    /// from the inputs as a whole (the ratio, the net present value) points
+    /// when it cannot be computed.
+    pub fn largest_input(&self) -> Option<&Input> {
+        self.inputs.iter().max_by_key(|input| input.total())
+    }
+
+    /// Where the largest input's amounts were written, or the inputs as a
+    /// whole when there are none.
+    pub fn largest_input_span(&self) -> Span {
+        self.largest_input()
+            .map_or_else(|| self.spans.of("inputs"), |input| input.spans.of("amount"))
+    }
+
+    /// The first outcome whose years, added to those of the outcomes before
+    /// it, take the model beyond `limit` year cells, with the count there.
+    pub fn beyond_year_cells(&self, limit: u64) -> Option<(&Outcome, u64)> {
+        let mut cells = 0_u64;
+        self.outcomes.iter().find_map(|outcome| {
+            cells += u64::from(outcome.last_year());
+            (cells > limit).then_some((outcome, cells))
+        })
+    }
+
     /// How many years the inputs run over: the longest list of amounts.
     pub fn input_years(&self) -> usize {
         self.inputs
@@ -169,6 +193,8 @@ pub struct Input {
 }
 
 impl Input {
+    /// The amounts added up. Loading (and applying a scenario) checks that
+    /// they add up within a decimal, so the sum cannot overflow.
     pub fn total(&self) -> Decimal {
         self.amounts.iter().copied().sum()
     }

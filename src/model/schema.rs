@@ -74,6 +74,11 @@ pub struct Limits {
     pub max_file_bytes: u64,
     pub max_entries: usize,
     pub max_years: u32,
+    /// Year cells over all outcomes: each outcome's years from year 1 to its
+    /// last, the values the calculation holds (and JSON writes) for it.
+    /// Durations and start years of up to 1,000 years on many outcomes would
+    /// otherwise ask for billions.
+    pub max_year_cells: u64,
     pub max_text_chars: usize,
 }
 
@@ -82,6 +87,7 @@ impl Limits {
         max_file_bytes: 128 * 1024 * 1024,
         max_entries: 1_000_000,
         max_years: 1_000,
+        max_year_cells: 2_000_000,
         max_text_chars: 10_000,
     };
 }

@@ -81,6 +81,7 @@ impl Base<'_> {
     fn value(&self, assumption: Assumption) -> Decimal {
         match assumption {
             Assumption::Proxy => self.proxy,
+            // Loading has checked that the cohorts add up within a decimal.
             Assumption::Quantity => self.quantities.iter().copied().sum(),
             Assumption::Deadweight => self.rates[0],
             Assumption::Displacement => self.rates[1],

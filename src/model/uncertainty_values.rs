@@ -9,7 +9,7 @@ use toml::de::DeValue;
 use super::assumption::{Assumption, Kind};
 use super::fields::{TableReader, describe, percentage, unknown_key};
 use super::uncertainty::Distribution;
-use crate::diagnostic::{Diagnostic, ErrorCode, Span};
+use crate::diagnostic::{Diagnostic, ErrorCode, Span, too_large};
 
 /// How one declaration's numbers are read and turned into values of the field.
 pub(super) struct Reading<'l> {
@@ -148,7 +148,18 @@ impl Reading<'_> {
             }
             Written::Value(sd) => Some(sd),
             // A standard deviation "10%" of a proxy is a tenth of its size.
-            Written::Change(share) => Some(self.base.abs() * share),
+            Written::Change(share) => match self.base.abs().checked_mul(share) {
+                Some(sd) => Some(sd),
+                None => {
+                    let what = format!(
+                        "`{}.sd`, {} of the model's value,",
+                        self.label,
+                        text_of(sd_value)
+                    );
+                    r.report(too_large(sd_value.span(), what));
+                    None
+                }
+            },
         };
         let (mean, sd) = (mean?, sd?);
         complete.then_some(Distribution::Normal { mean, sd })
@@ -220,5 +231,13 @@ impl Reading<'_> {
             return None;
         }
         Some(value)
+    }
+}
+
+/// A number as the analyst wrote it, for quoting in a message.
+fn text_of(value: &Spanned<DeValue<'_>>) -> String {
+    match value.get_ref() {
+        DeValue::String(text) => text.to_string(),
+        other => describe(other),
     }
 }

@@ -172,8 +172,8 @@ impl<'m> Document<'m> {
                 .collect(),
             present_value: Number::money(results.present_value),
             net_present_value: Number::money(results.net_present_value),
-            ratio: results.ratio.map(Number::ratio),
-            net_ratio: results.net_ratio.map(Number::ratio),
+            ratio: Some(Number::ratio(results.ratio)),
+            net_ratio: Some(Number::ratio(results.net_ratio)),
             payback_months: results.payback_months.map(Number::money),
             precision_notes: super::precision::notes(model, results),
         }

@@ -31,7 +31,7 @@ pub fn notes(model: &Model, results: &Results) -> Vec<String> {
             "figures here reach 10^{power}: decimals carry 28 significant digits, which from 10^{MONEY_LIMIT} no longer assures the pennies shown, so their last digits may be off"
         ));
     }
-    let ratios = [results.ratio, results.net_ratio].into_iter().flatten();
+    let ratios = [results.ratio, results.net_ratio].into_iter();
     if let Some(power) = largest_power(ratios).filter(|p| *p >= RATIO_LIMIT) {
         notes.push(format!(
             "the ratio reaches 10^{power}: decimals carry 28 significant digits, which from 10^{RATIO_LIMIT} no longer assures the places shown, so its last digits may be off"
@@ -48,7 +48,7 @@ pub fn notes(model: &Model, results: &Results) -> Vec<String> {
             ));
         }
     }
-    if !results.present_value.is_zero() && results.ratio.is_some_and(|r| r.is_zero()) {
+    if !results.present_value.is_zero() && results.ratio.is_zero() {
         notes.push(
             "the ratio is less than 10^-28, the smallest step a decimal carries, and counts as zero"
                 .to_owned(),

@@ -116,24 +116,18 @@ pub fn number(value: Decimal) -> String {
 }
 
 /// "£3.64 of social value for every £1 invested".
-pub fn headline(ratio: Option<Decimal>, currency: &str) -> String {
+pub fn headline(ratio: Decimal, currency: &str) -> String {
     let prefix = currency_prefix(currency);
-    match ratio {
-        Some(ratio) => format!(
-            "{prefix}{} of social value for every {prefix}1 invested",
-            round(ratio, 2)
-        ),
-        None => "no ratio: the inputs discount to nothing".to_owned(),
-    }
+    format!(
+        "{prefix}{} of social value for every {prefix}1 invested",
+        round(ratio, 2)
+    )
 }
 
 /// The ratio said shortly, for a chart: "£3.64 for every £1 invested".
-pub fn for_every_unit(ratio: Option<Decimal>, currency: &str) -> String {
+pub fn for_every_unit(ratio: Decimal, currency: &str) -> String {
     let prefix = currency_prefix(currency);
-    match ratio {
-        Some(ratio) => format!("{prefix}{} for every {prefix}1 invested", round(ratio, 2)),
-        None => "no ratio: the inputs discount to nothing".to_owned(),
-    }
+    format!("{prefix}{} for every {prefix}1 invested", round(ratio, 2))
 }
 
 /// A horizontal bar of `width` cells for a share between 0 and 1, drawn with
@@ -195,7 +189,7 @@ mod tests {
     #[test]
     fn the_headline_sentence_uses_the_currency_symbol() {
         assert_eq!(
-            headline(Some(dec("3.6418")), "GBP"),
+            headline(dec("3.6418"), "GBP"),
             "£3.64 of social value for every £1 invested"
         );
     }

@@ -88,8 +88,11 @@ pub(crate) fn headline(model: &Model, results: &Results) -> Section {
         (inputs_label, money(results.inputs_total)),
         ("Present value", money(results.present_value)),
         ("Net present value", money(results.net_present_value)),
-        ("SROI ratio", format!("{} : 1", text::ratio(results.ratio))),
-        ("Net SROI ratio", text::ratio(results.net_ratio)),
+        (
+            "SROI ratio",
+            format!("{} : 1", text::ratio(Some(results.ratio))),
+        ),
+        ("Net SROI ratio", text::ratio(Some(results.net_ratio))),
         ("Payback", payback),
     ];
     Section {

@@ -19,7 +19,7 @@ use rayon::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::calc::{Results, discount};
-use crate::diagnostic::{Diagnostic, ErrorCode};
+use crate::diagnostic::{Diagnostic, ErrorCode, LARGEST};
 use crate::model::{Assumption, Deductions, Limits, Model, Outcome, Schedule};
 use profile::Profile;
 
@@ -92,7 +92,25 @@ pub struct Swing {
 }
 
 impl Swing {
-    /// How far apart the two ratios are: what the tornado ranks by.
+    /// A swing whose width fits in a decimal, or `None`: ratios either side
+    /// of zero can each fit while the distance between them does not.
+    pub(crate) fn new(
+        parameter: Parameter,
+        base: Decimal,
+        low: Point,
+        high: Point,
+    ) -> Option<Swing> {
+        high.ratio.checked_sub(low.ratio)?;
+        Some(Swing {
+            parameter,
+            base,
+            low,
+            high,
+        })
+    }
+
+    /// How far apart the two ratios are: what the tornado ranks by. `new`
+    /// has checked that it fits.
     pub fn width(&self) -> Decimal {
         (self.high.ratio - self.low.ratio).abs()
     }
@@ -148,13 +166,7 @@ pub fn analyse(
     steps: &Steps,
     target: Decimal,
 ) -> Result<Analysis, Diagnostic> {
-    let ratio = results.ratio.ok_or_else(|| {
-        Diagnostic::new(
-            ErrorCode::NothingToValue,
-            0..0,
-            "the inputs discount to nothing, so the model has no ratio to vary",
-        )
-    })?;
+    let ratio = results.ratio;
     let factors = long_factors(model, steps.duration);
     let base = Base {
         present_value: results.present_value,
@@ -163,18 +175,27 @@ pub fn analyse(
         target,
         deductions: model.conventions.deductions,
         decay: decay(&factors),
+        // Inputs are at least 1e-28, so their inverse is at most 1e28.
         inverse_inputs: Decimal::ONE
             .checked_div(results.inputs_total)
-            .ok_or_else(|| overflow_of("the inputs"))?,
-        gap: target
-            .checked_sub(ratio)
-            .ok_or_else(|| overflow_of("the target"))?,
+            .ok_or_else(|| {
+                overflow_at(
+                    model.largest_input_span(),
+                    "the inverse of the inputs is beyond",
+                )
+            })?,
+        gap: target.checked_sub(ratio).ok_or_else(|| {
+            let what = format!("the distance from the ratio to the target {target} is beyond");
+            overflow_at(model.largest_input_span(), &what)
+        })?,
     };
     let mut rows: Vec<Row> = Vec::with_capacity(model.outcomes.len() * 7 + 2);
     let mut notes = Vec::new();
     if model.conventions.schedule == Schedule::Flat {
-        let swing = tornado::discount_rate(model, results, &base, steps.rate)
-            .ok_or_else(|| overflow_of("the discount rate"))?;
+        let swing = tornado::discount_rate(model, results, &base, steps.rate).ok_or_else(|| {
+            let what = "varying the discount rate takes the present value beyond";
+            overflow_at(largest_outcome_span(model, results), what)
+        })?;
         rows.push((swing, None));
     } else {
         notes.push(format!(
@@ -182,7 +203,12 @@ pub fn analyse(
             model.conventions.schedule.as_str()
         ));
     }
-    let inputs = tornado::inputs(&base, steps.inputs).ok_or_else(|| overflow_of("the inputs"))?;
+    let inputs = tornado::inputs(&base, steps.inputs).ok_or_else(|| {
+        overflow_at(
+            model.largest_input_span(),
+            "varying the inputs takes the ratio beyond",
+        )
+    })?;
     rows.push((inputs, Some(switching::inputs(&base))));
     // Outcomes are independent, so they are analysed on every core; the
     // rows come back in the model's order whatever the threads did.
@@ -217,7 +243,8 @@ fn analyse_outcome(
     factors: &[Decimal],
     steps: &Steps,
 ) -> Result<Vec<Row>, Diagnostic> {
-    let overflow = || overflow_in(outcome);
+    let overflow = |assumption| overflow_in(outcome, assumption);
+    // The profile is the outcome's value as a share of the ratio.
     let mut profile = Profile::new(
         outcome,
         base.deductions,
@@ -225,10 +252,10 @@ fn analyse_outcome(
         base.inverse_inputs,
         steps.duration,
     )
-    .ok_or_else(overflow)?;
-    let swings = tornado::outcome(base, index, outcome, &profile, steps).ok_or_else(overflow)?;
+    .ok_or_else(|| overflow(Assumption::Quantity))?;
+    let swings = tornado::outcome(base, index, outcome, &profile, steps).map_err(overflow)?;
     let switches =
-        switching::outcome(base, index, outcome, &mut profile, factors).ok_or_else(overflow)?;
+        switching::outcome(base, index, outcome, &mut profile, factors).map_err(overflow)?;
     Ok(swings
         .into_iter()
         .zip(switches.into_iter().map(Some))
@@ -239,7 +266,7 @@ fn analyse_outcome(
 /// order kept among widths equal to 18 places. Indices are sorted on an
 /// integer key, then each row moved once: a large model sorts in moments.
 fn widest_first(rows: Vec<Row>) -> (Vec<Swing>, Vec<Switching>) {
-    let mut order: Vec<(i128, usize)> = rows
+    let mut order: Vec<((i128, i128), usize)> = rows
         .iter()
         .enumerate()
         .map(|(index, (swing, _))| (width_key(swing.width()), index))
@@ -257,16 +284,16 @@ fn widest_first(rows: Vec<Row>) -> (Vec<Swing>, Vec<Switching>) {
     (tornado, switching)
 }
 
-/// A width in units of 10⁻¹⁸, truncated: comparing these is comparing the
-/// widths to 18 places, without rescaling decimals at every comparison.
-fn width_key(width: Decimal) -> i128 {
+/// A width as its whole part and its fraction in units of 10⁻¹⁸, truncated:
+/// comparing these is comparing the widths to 18 places, without rescaling
+/// decimals at every comparison. Both parts fit in an i128 for any width,
+/// up to the largest decimal.
+fn width_key(width: Decimal) -> (i128, i128) {
     const PLACES: u32 = 18;
-    let (mantissa, scale) = (width.mantissa(), width.scale());
-    if scale >= PLACES {
-        mantissa / 10_i128.pow(scale - PLACES)
-    } else {
-        mantissa.saturating_mul(10_i128.pow(PLACES - scale))
-    }
+    let whole = width.trunc();
+    let fraction = (width - whole) * Decimal::from(10_i64.pow(PLACES));
+    let part = |d: Decimal| i128::try_from(d.trunc()).unwrap_or(i128::MAX);
+    (part(whole), part(fraction))
 }
 
 /// Discount factors far enough out for the longest duration any search tries.
@@ -292,21 +319,35 @@ fn decay(factors: &[Decimal]) -> Decimal {
         .min(Decimal::ONE)
 }
 
-fn overflow_in(outcome: &Outcome) -> Diagnostic {
+/// Moving `assumption` of `outcome` by its step, or searching it for the
+/// switching value, takes the ratio or the assumption itself beyond a decimal.
+fn overflow_in(outcome: &Outcome, assumption: Assumption) -> Diagnostic {
     Diagnostic::new(
         ErrorCode::TooLarge,
-        outcome.spans.of("quantity"),
+        outcome.spans.of(assumption.key()),
         format!(
-            "varying outcome `{}` takes its value beyond the largest supported amount (about 7.9e28)",
+            "varying the {} of outcome `{}` takes the ratio or the {0} beyond {LARGEST}",
+            assumption.words(),
             outcome.id
         ),
     )
 }
 
-fn overflow_of(what: &str) -> Diagnostic {
-    Diagnostic::new(
-        ErrorCode::TooLarge,
-        0..0,
-        format!("varying {what} goes beyond the largest supported amount (about 7.9e28)"),
-    )
+/// "`what` the largest supported amount (about 7.9e28)", at `span`.
+fn overflow_at(span: crate::diagnostic::Span, what: &str) -> Diagnostic {
+    Diagnostic::new(ErrorCode::TooLarge, span, format!("{what} {LARGEST}"))
+}
+
+/// The outcome with the largest present value, either way: what moves most
+/// when the discount rate does.
+fn largest_outcome_span(model: &Model, results: &Results) -> crate::diagnostic::Span {
+    model
+        .outcomes
+        .iter()
+        .zip(&results.outcomes)
+        .max_by_key(|(_, result)| result.present_value.abs())
+        .map_or_else(
+            || model.spans.of("outcomes"),
+            |(outcome, _)| outcome.spans.table.clone(),
+        )
 }

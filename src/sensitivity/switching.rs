@@ -37,14 +37,15 @@ pub(super) fn inputs(base: &Base) -> Switching {
     }
 }
 
-/// The switching values of one outcome, in the order of its tornado swings.
+/// The switching values of one outcome, in the order of its tornado swings,
+/// or the assumption whose search goes beyond the largest decimal.
 pub(super) fn outcome(
     base: &Base,
     index: usize,
     outcome: &Outcome,
     profile: &mut Profile,
     factors: &[Decimal],
-) -> Option<Vec<Switching>> {
+) -> Result<Vec<Switching>, Assumption> {
     let gap = base.gap;
     let at = |found: Option<(Decimal, Decimal)>| -> Option<Option<Point>> {
         match found {
@@ -64,28 +65,29 @@ pub(super) fn outcome(
             switch,
         });
     };
+    let quantity_switch = scaled(quantity, profile.share, gap).and_then(at);
     push(
         Assumption::Quantity,
         quantity,
-        at(scaled(quantity, profile.share, gap)?)?,
+        quantity_switch.ok_or(Assumption::Quantity)?,
     );
+    let proxy_switch = proxy(outcome.proxy, profile, gap).and_then(at);
     push(
         Assumption::Proxy,
         outcome.proxy,
-        at(proxy(outcome.proxy, profile, gap)?)?,
+        proxy_switch.ok_or(Assumption::Proxy)?,
     );
     for assumption in Assumption::DEDUCTIONS {
-        let found = deduction(base.deductions, gap, outcome, assumption, profile)?;
-        push(assumption, assumption.rate_of(outcome)?, at(found)?);
+        let found = deduction(base.deductions, gap, outcome, assumption, profile).and_then(at);
+        let rate = assumption.rate_of(outcome).unwrap_or_default();
+        push(assumption, rate, found.ok_or(assumption)?);
     }
-    push(
-        Assumption::DropOff,
-        outcome.drop_off,
-        search::drop_off(base, profile)?,
-    );
-    let duration = search::duration(base, profile, &outcome.quantities, factors)?;
+    let drop_off = search::drop_off(base, profile).ok_or(Assumption::DropOff)?;
+    push(Assumption::DropOff, outcome.drop_off, drop_off);
+    let duration = search::duration(base, profile, &outcome.quantities, factors)
+        .ok_or(Assumption::Duration)?;
     push(Assumption::Duration, outcome.duration.into(), duration);
-    Some(switches)
+    Ok(switches)
 }
 
 /// A value the outcome is proportional to (a quantity, or a non-zero proxy):

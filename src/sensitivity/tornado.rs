@@ -13,25 +13,23 @@ use crate::calc::{Results, discount};
 use crate::model::{Assumption, Deductions, Model, Outcome, Schedule};
 use crate::scenario::rate_ceiling;
 
-/// The seven swings of one outcome, in the order of `Assumption::ALL`.
+/// The seven swings of one outcome, in the order of `Assumption::ALL`, or
+/// the assumption whose swing goes beyond the largest decimal.
 pub(super) fn outcome(
     base: &Base,
     index: usize,
     outcome: &Outcome,
     profile: &Profile,
     steps: &Steps,
-) -> Option<Vec<Swing>> {
+) -> Result<Vec<Swing>, Assumption> {
     let point = |value: Decimal, change: Decimal| -> Option<Point> {
         Some(Point {
             value,
             ratio: base.ratio.checked_add(change)?,
         })
     };
-    let swing = |assumption, base: Decimal, low: Point, high: Point| Swing {
-        parameter: Parameter::Outcome(index, assumption),
-        base,
-        low,
-        high,
+    let swing = |assumption, base: Decimal, low: Point, high: Point| {
+        Swing::new(Parameter::Outcome(index, assumption), base, low, high)
     };
     let mut swings = Vec::with_capacity(7);
     let quantity = crate::model::assumption::total_quantity(outcome);
@@ -40,41 +38,44 @@ pub(super) fn outcome(
         (Assumption::Proxy, outcome.proxy, steps.proxy),
     ] {
         // The value is proportional to both, so the ratio moves by step × share.
-        let change = step.checked_mul(profile.share)?;
-        let low = point(value.checked_mul(Decimal::ONE - step)?, -change)?;
-        let high = point(value.checked_mul(Decimal::ONE + step)?, change)?;
-        swings.push(swing(assumption, value, low, high));
+        let moved = || {
+            let change = step.checked_mul(profile.share)?;
+            let low = point(value.checked_mul(Decimal::ONE - step)?, -change)?;
+            let high = point(value.checked_mul(Decimal::ONE + step)?, change)?;
+            swing(assumption, value, low, high)
+        };
+        swings.push(moved().ok_or(assumption)?);
     }
     for assumption in Assumption::DEDUCTIONS {
-        let rate = assumption.rate_of(outcome)?;
+        let rate = assumption.rate_of(outcome).unwrap_or_default();
         let ceiling = rate_ceiling(outcome, assumption, base.deductions);
         let [low, high] = rates(rate, steps.deduction, ceiling);
         let line = NetLine::of(outcome, base.deductions, assumption);
         let at = |moved: Decimal| -> Option<Point> {
             point(moved, profile.gross.checked_mul(line.change(rate, moved))?)
         };
-        swings.push(swing(assumption, rate, at(low)?, at(high)?));
+        let moved = || swing(assumption, rate, at(low)?, at(high)?);
+        swings.push(moved().ok_or(assumption)?);
     }
     let [low, high] = rates(outcome.drop_off, steps.deduction, Decimal::ONE);
     let at = |drop_off: Decimal| -> Option<Point> {
         let annuity = profile.annuity_at(Decimal::ONE - drop_off, profile.duration)?;
         point(drop_off, profile.ratio_change(annuity)?)
     };
-    swings.push(swing(
-        Assumption::DropOff,
-        outcome.drop_off,
-        at(low)?,
-        at(high)?,
-    ));
+    let moved = || swing(Assumption::DropOff, outcome.drop_off, at(low)?, at(high)?);
+    swings.push(moved().ok_or(Assumption::DropOff)?);
     let duration = outcome.duration;
     let at = |years: u32| -> Option<Point> {
         let annuity = profile.annuity_at(profile.keep, years)?;
         point(years.into(), profile.ratio_change(annuity)?)
     };
-    let low = at(duration.saturating_sub(steps.duration).max(1))?;
-    let high = at(duration.saturating_add(steps.duration).min(MAX_DURATION))?;
-    swings.push(swing(Assumption::Duration, duration.into(), low, high));
-    Some(swings)
+    let moved = || {
+        let low = at(duration.saturating_sub(steps.duration).max(1))?;
+        let high = at(duration.saturating_add(steps.duration).min(MAX_DURATION))?;
+        swing(Assumption::Duration, duration.into(), low, high)
+    };
+    swings.push(moved().ok_or(Assumption::Duration)?);
+    Ok(swings)
 }
 
 /// A rate moved down and up by `step`, kept within 0 and `ceiling`.
@@ -132,12 +133,12 @@ pub(super) fn inputs(base: &Base, step: Decimal) -> Option<Swing> {
             ratio: base.present_value.checked_div(inputs)?,
         })
     };
-    Some(Swing {
-        parameter: Parameter::Inputs,
-        base: base.inputs,
-        low: point(Decimal::ONE - step)?,
-        high: point(Decimal::ONE + step)?,
-    })
+    Swing::new(
+        Parameter::Inputs,
+        base.inputs,
+        point(Decimal::ONE - step)?,
+        point(Decimal::ONE + step)?,
+    )
 }
 
 /// The flat discount rate moved by `step` points: every year's value (and the
@@ -172,12 +173,7 @@ pub(super) fn discount_rate(
         })
     };
     let [low, high] = rates(rate, step, Decimal::ONE);
-    Some(Swing {
-        parameter: super::Parameter::DiscountRate,
-        base: rate,
-        low: point(low)?,
-        high: point(high)?,
-    })
+    Swing::new(Parameter::DiscountRate, rate, point(low)?, point(high)?)
 }
 
 fn discounted(values: impl Iterator<Item = Decimal>, factors: &[Decimal]) -> Option<Decimal> {

@@ -47,7 +47,7 @@ pub struct Simulation {
     pub seed: u64,
     pub target: Decimal,
     /// The model's own figures, for comparison.
-    pub base_ratio: Option<Decimal>,
+    pub base_ratio: Decimal,
     pub inputs: Decimal,
     pub ratio: Summary,
     pub present_value: Summary,
@@ -66,8 +66,6 @@ pub struct Simulation {
 pub enum Error {
     /// No draws, or more than `MAX_DRAWS`.
     Draws(u64),
-    /// The inputs count as nothing, so there is no ratio.
-    NoInputs,
 }
 
 /// Simulate `settings.draws` draws, counting finished draws in `progress`.
@@ -80,10 +78,9 @@ pub fn simulate(
     if settings.draws == 0 || settings.draws > MAX_DRAWS {
         return Err(Error::Draws(settings.draws));
     }
+    // A model has results only when its inputs count as more than nothing
+    // (`calc::no_ratio`), and even 1e-28 is a positive f64.
     let inputs = results.inputs_total.as_f64();
-    if inputs <= 0.0 {
-        return Err(Error::NoInputs);
-    }
     let plan = Plan::new(model, results);
     let mut values = vec![0.0_f64; settings.draws as usize];
     values

@@ -242,7 +242,7 @@ proptest! {
         split.outcomes.push(half);
         let (base, after) = (compute(&spec), compute(&split));
         prop_assert_eq!(headline(&base), headline(&after));
-        prop_assert_eq!(base.ratio.map(|r| r.round_dp(4)), after.ratio.map(|r| r.round_dp(4)));
+        prop_assert_eq!(base.ratio.round_dp(4), after.ratio.round_dp(4));
     }
 
     #[test]

@@ -206,10 +206,7 @@ pub(crate) fn with(model: &Model, parameter: Parameter, value: Decimal, base: De
 }
 
 pub(crate) fn ratio_of(model: &Model) -> Decimal {
-    calculate(model)
-        .expect("computes")
-        .ratio
-        .expect("has a ratio")
+    calculate(model).expect("computes").ratio
 }
 
 /// Put every reachable switching value back into the model and recompute it;

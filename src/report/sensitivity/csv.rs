@@ -83,7 +83,7 @@ pub fn render(report: &Report<'_>) -> Result<String, csv::Error> {
         row[1] = text_cell(&s.scenario.name);
         row[10] = money(s.present_value);
         row[11] = money(s.inputs);
-        row[12] = s.ratio.map_or_else(empty, ratio);
+        row[12] = ratio(s.ratio);
         writer.write_record(&row)?;
     }
     let bytes = writer.into_inner().map_err(|error| error.into_error())?;

@@ -71,11 +71,7 @@ pub fn render(report: &Report<'_>) -> String {
         .map(|s| switching(report, s))
         .collect();
     array(&mut out, "switching_values", &lines);
-    let lines: Vec<String> = report
-        .scenarios
-        .iter()
-        .map(|s| scenario(report, s))
-        .collect();
+    let lines: Vec<String> = report.scenarios.iter().map(|s| scenario(s)).collect();
     array(&mut out, "scenarios", &lines);
     let notes: Vec<String> = analysis.notes.iter().map(|n| string(n)).collect();
     let _ = write!(out, "  \"notes\": [{}]\n}}\n", notes.join(", "));
@@ -121,10 +117,7 @@ fn switching(report: &Report<'_>, switching: &Switching) -> String {
     )
 }
 
-fn scenario(report: &Report<'_>, s: &super::Scenario<'_>) -> String {
-    let analysis = report.analysis;
-    let optional_ratio =
-        |r: Option<Decimal>| r.map_or_else(|| "null".to_owned(), |r| ratio(r).to_string());
+fn scenario(s: &super::Scenario<'_>) -> String {
     let description = s
         .scenario
         .description
@@ -135,9 +128,9 @@ fn scenario(report: &Report<'_>, s: &super::Scenario<'_>) -> String {
         string(&s.scenario.name),
         money(s.present_value),
         money(s.inputs),
-        optional_ratio(s.ratio),
-        money(s.present_value - analysis.present_value),
-        money(s.inputs - analysis.inputs),
-        optional_ratio(s.ratio.map(|r| r - analysis.ratio))
+        ratio(s.ratio),
+        money(s.difference.present_value),
+        money(s.difference.inputs),
+        ratio(s.difference.ratio)
     )
 }

@@ -10,22 +10,42 @@ pub mod words;
 use rust_decimal::Decimal;
 
 use super::{Format, page};
-use crate::diagnostic::Diagnostic;
+use crate::calc::Results;
+use crate::diagnostic::{Diagnostic, checked};
 use crate::model::Model;
 use crate::sensitivity::Analysis;
 
-/// Every scenario of the model computed, in file order; the first that
-/// cannot be applied is the error.
-pub fn scenarios(model: &Model) -> Result<Vec<Scenario<'_>>, Diagnostic> {
+/// Every scenario of the model computed, in file order, beside the model's
+/// own `base` figures; the first that cannot be computed is the error.
+pub fn scenarios<'m>(model: &'m Model, base: &Results) -> Result<Vec<Scenario<'m>>, Diagnostic> {
     model
         .scenarios
         .iter()
         .map(|s| {
-            crate::scenario::evaluate(model, s).map(|results| Scenario {
+            let results = crate::scenario::evaluate(model, s)?;
+            // Figures of opposite signs near the largest decimal can each fit
+            // while their difference does not.
+            let difference = |figure: &str, of: Decimal, from: Decimal| {
+                checked(
+                    of.checked_sub(from),
+                    || s.spans.table.clone(),
+                    || format!("the change in the {figure} under scenario {:?}", s.name),
+                )
+            };
+            Ok(Scenario {
                 scenario: s,
                 present_value: results.present_value,
                 inputs: results.inputs_total,
                 ratio: results.ratio,
+                difference: Difference {
+                    present_value: difference(
+                        "present value",
+                        results.present_value,
+                        base.present_value,
+                    )?,
+                    inputs: difference("inputs", results.inputs_total, base.inputs_total)?,
+                    ratio: difference("ratio", results.ratio, base.ratio)?,
+                },
             })
         })
         .collect()
@@ -46,7 +66,15 @@ pub struct Scenario<'a> {
     pub scenario: &'a crate::model::Scenario,
     pub present_value: Decimal,
     pub inputs: Decimal,
-    pub ratio: Option<Decimal>,
+    pub ratio: Decimal,
+    pub difference: Difference,
+}
+
+/// A scenario's figures less the model's own.
+pub struct Difference {
+    pub present_value: Decimal,
+    pub inputs: Decimal,
+    pub ratio: Decimal,
 }
 
 pub fn render(format: Format, report: &Report<'_>) -> Result<String, ::csv::Error> {

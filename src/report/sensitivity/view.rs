@@ -140,15 +140,19 @@ fn ordered(swing: &Swing) -> ((Decimal, Decimal), (Decimal, Decimal)) {
 fn bar(base: Decimal, lower: Decimal, higher: Decimal, widest: Decimal) -> String {
     let halves = |reach: Decimal| -> usize {
         let cells = Decimal::from(HALF_WIDTH * 2);
+        // Divided first: a reach is at most the widest, so the share is at
+        // most 1 and its cells cannot overflow, however large the ratios.
         let scaled = reach
             .max(Decimal::ZERO)
-            .checked_mul(cells)
-            .and_then(|r| r.checked_div(widest));
+            .checked_div(widest)
+            .and_then(|share| share.checked_mul(cells));
         scaled
             .map_or(0, |s| s.round().try_into().unwrap_or(0usize))
             .min(HALF_WIDTH * 2)
     };
-    let (left, right) = (halves(base - lower), halves(higher - base));
+    // A reach beyond the largest decimal is beyond the widest swing too.
+    let reach = |from: Decimal, to: Decimal| to.checked_sub(from).unwrap_or(Decimal::MAX);
+    let (left, right) = (halves(reach(lower, base)), halves(reach(base, higher)));
     let left_bar = format!(
         "{}{}",
         if left % 2 == 1 { "▐" } else { "" },
@@ -213,15 +217,13 @@ pub(crate) fn scenarios(report: &Report<'_>) -> Section {
         String::new(),
     ]];
     rows.extend(report.scenarios.iter().map(|s: &Scenario<'_>| {
-        let ratio = s.ratio.map_or_else(|| "n/a".to_owned(), words::ratio);
-        let ratio_change = s
-            .ratio
-            .map_or_else(String::new, |r| signed(round2(r - analysis.ratio)));
+        let ratio = words::ratio(s.ratio);
+        let ratio_change = signed(round2(s.difference.ratio));
         vec![
             s.scenario.name.clone(),
             s.scenario.description.clone().unwrap_or_default(),
             text::money(s.present_value, currency),
-            signed_money(s.present_value - analysis.present_value, currency),
+            signed_money(s.difference.present_value, currency),
             ratio,
             ratio_change,
         ]

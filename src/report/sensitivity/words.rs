@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 
 use crate::model::{Assumption, Model, assumption::Kind};
-use crate::number::round;
+use crate::number::{round, scientific};
 use crate::report::text;
 use crate::sensitivity::{Parameter, Switching};
 
@@ -27,7 +27,12 @@ pub fn value(model: &Model, parameter: Parameter, value: Decimal) -> String {
 
 /// A rate to two places of a percent, without needless zeros: `25%`, `72.35%`.
 pub fn rate(fraction: Decimal) -> String {
-    format!("{}%", round(fraction * Decimal::ONE_HUNDRED, 2).normalize())
+    match fraction.checked_mul(Decimal::ONE_HUNDRED) {
+        Some(percent) => format!("{}%", round(percent, 2).normalize()),
+        // A change of more than 7.9e26 times a value (of one as small as
+        // 1e-28) has no percentage a decimal can hold.
+        None => format!("more than {}%", scientific(Decimal::MAX)),
+    }
 }
 
 fn years(value: Decimal) -> String {
@@ -74,7 +79,12 @@ pub fn sentence(model: &Model, target: Decimal, switching: &Switching) -> String
             )
         }
         _ => {
-            let change = match (new - base).checked_div(base.abs()) {
+            // A switching value keeps the sign of the value it moves, so
+            // the difference fits.
+            let change = match new
+                .checked_sub(base)
+                .and_then(|d| d.checked_div(base.abs()))
+            {
                 Some(change) => format!(" {}", rate(change.abs())),
                 None => String::new(),
             };

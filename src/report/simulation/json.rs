@@ -21,10 +21,7 @@ fn summary(summary: &Summary, places: usize) -> String {
 
 pub fn render(model: &Model, simulation: &Simulation) -> String {
     let name = crate::report::json::string(&model.analysis.name);
-    let base_ratio = simulation.base_ratio.map_or_else(
-        || "null".to_owned(),
-        |r| crate::number::round(r, 4).to_string(),
-    );
+    let base_ratio = crate::number::round(simulation.base_ratio, 4);
     let mut out = String::from("{\n");
     let _ = writeln!(out, "  \"analysis\": {{\"name\": {name}}},");
     let _ = writeln!(out, "  \"draws\": {},", simulation.draws);

@@ -20,9 +20,7 @@ pub fn page(model: &Model, simulation: &Simulation) -> Page {
     } else {
         "as declared in the model"
     };
-    let base = simulation
-        .base_ratio
-        .map_or_else(|| "n/a".to_owned(), |r| text::ratio(Some(r)));
+    let base = text::ratio(Some(simulation.base_ratio));
     let lines = vec![
         format!(
             "{} draws, seed {}; {} assumptions uncertain, {source}",

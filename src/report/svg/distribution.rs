@@ -153,9 +153,9 @@ fn tiles(chart: &mut Chart, model: &Model, results: &Results) {
         },
         Tile {
             figure: "ratio",
-            value: results.ratio.map(|r| round(r, 4)),
+            value: Some(round(results.ratio, 4)),
             label: "SROI RATIO",
-            big: format!("{} : 1", words::ratio(results.ratio)),
+            big: format!("{} : 1", words::ratio(Some(results.ratio))),
             exact: words::for_every_unit(results.ratio, currency),
             note: String::new(),
         },
@@ -332,7 +332,7 @@ fn description(model: &Model, results: &Results, bars: &[Bar<'_>]) -> String {
         words::money(results.inputs_total, currency),
         words::money(results.present_value, currency),
         words::money(results.net_present_value, currency),
-        words::ratio(results.ratio)
+        words::ratio(Some(results.ratio))
     );
     let parts: Vec<String> = bars
         .iter()

@@ -22,7 +22,7 @@ pub struct Computed {
     pub present_value: Decimal,
     pub inputs: Decimal,
     pub net_present_value: Decimal,
-    pub ratio: Option<Decimal>,
+    pub ratio: Decimal,
 }
 
 impl Computed {
@@ -127,17 +127,16 @@ fn figures(
     cells: &mut Cells<'_>,
     row: RowNum,
     figures: &Computed,
-    base_ratio: Option<Decimal>,
+    base_ratio: Decimal,
     styles: &Styles,
 ) -> Result<(), XlsxError> {
     cells.number(row, 3, figures.present_value, &styles.money)?;
     cells.number(row, 4, figures.inputs, &styles.money)?;
     cells.number(row, 5, figures.net_present_value, &styles.money)?;
-    if let Some(ratio) = figures.ratio {
-        cells.number(row, 6, ratio, &styles.net_ratio_headline)?;
-        if let Some(change) = base_ratio.and_then(|base| ratio.checked_sub(base)) {
-            cells.number(row, 7, change, &styles.net_ratio_headline)?;
-        }
+    cells.number(row, 6, figures.ratio, &styles.net_ratio_headline)?;
+    // Ratios of opposite signs near the largest decimal have no difference to show.
+    if let Some(change) = figures.ratio.checked_sub(base_ratio) {
+        cells.number(row, 7, change, &styles.net_ratio_headline)?;
     }
     Ok(())
 }

@@ -608,14 +608,14 @@ impl Map<'_> {
             (
                 "SROI ratio",
                 format!("={PRESENT_VALUE}/{}", inputs::TOTAL),
-                results.ratio,
+                Some(results.ratio),
                 &styles.ratio_headline,
                 "social value for every unit of currency invested",
             ),
             (
                 "Net SROI ratio",
                 format!("={NET_PRESENT_VALUE}/{}", inputs::TOTAL),
-                results.net_ratio,
+                Some(results.net_ratio),
                 &styles.net_ratio_headline,
                 "net present value over inputs",
             ),
