@@ -72,7 +72,7 @@ pub fn run(args: &ImportArgs) -> Exit {
     };
     match imported {
         Ok(imported) => {
-            eprintln!("{}", summary(args, &imported));
+            message!("{}", summary(args, &imported));
             match destination {
                 None => super::deliver(&imported.text, None),
                 Some(path) => super::create_new_model(
@@ -94,14 +94,14 @@ fn summary(args: &ImportArgs, imported: &Imported) -> String {
     let outcomes = format!(
         "imported {} from {}",
         count(imported.outcomes, "outcome"),
-        args.csv.display()
+        super::shown(&args.csv)
     );
     match (&args.onto, &args.inputs) {
-        (Some(base), _) => format!("{outcomes} onto {}", base.display()),
+        (Some(base), _) => format!("{outcomes} onto {}", super::shown(base)),
         (None, Some(inputs)) => format!(
             "{outcomes} and {} from {}",
             count(imported.inputs, "input"),
-            inputs.display()
+            super::shown(inputs)
         ),
         (None, None) => outcomes,
     }
@@ -131,12 +131,13 @@ fn read_csv(path: &Path, limits: Limits) -> Result<CsvFile, Exit> {
     let mut bytes = Vec::new();
     let read = file.and_then(|file| file.take(limits.max_file_bytes + 1).read_to_end(&mut bytes));
     if let Err(error) = read {
-        message!("sroi: cannot read {name}: {error}");
+        message!("sroi: cannot read {}: {error}", super::shown(path));
         return Err(Exit::Error);
     }
     if bytes.len() as u64 > limits.max_file_bytes {
         message!(
-            "{name}: the file is larger than the limit of {} MiB",
+            "{}: the file is larger than the limit of {} MiB",
+            super::shown(path),
             limits.max_file_bytes / (1024 * 1024)
         );
         return Err(Exit::Failure);

@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use crate::diagnostic::{Diagnostic, ErrorCode, SourceFile, Span};
+use crate::printable::{escape_control, escape_path};
 
 /// One problem, with what would be valid.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,12 +79,19 @@ pub fn render(problems: &mut [Problem], files: &[String], base: Option<&SourceFi
     }
     let count = problems.len();
     let noun = if count == 1 { "problem" } else { "problems" };
-    let _ = writeln!(out, "{}: {count} {noun} found", files[0]);
+    let _ = writeln!(out, "{}: {count} {noun} found", escape_path(&files[0]));
     out
 }
 
 fn render_one(out: &mut String, problem: &Problem, files: &[String], base: Option<&SourceFile>) {
-    let message = format!("error[{}]: {}", problem.code, problem.message);
+    // Messages quote the cells they are about, and file names are the
+    // user's: neither may reach a terminal or a CI log with a control character.
+    let message = format!(
+        "error[{}]: {}",
+        problem.code,
+        escape_control(&problem.message)
+    );
+    let file_name = |file: usize| escape_path(&files[file]);
     match &problem.at {
         At::Cell {
             file,
@@ -92,14 +100,15 @@ fn render_one(out: &mut String, problem: &Problem, files: &[String], base: Optio
             header,
             cell,
         } => {
-            let _ = writeln!(out, "{}:{line}:{column}: {message}", files[*file]);
+            let _ = writeln!(out, "{}:{line}:{column}: {message}", file_name(*file));
+            let header = escape_control(header);
             let _ = writeln!(out, "  = column {column} `{header}`: {}", quote(cell));
         }
         At::Line { file, line, column } => {
-            let _ = writeln!(out, "{}:{line}:{column}: {message}", files[*file]);
+            let _ = writeln!(out, "{}:{line}:{column}: {message}", file_name(*file));
         }
         At::File { file } => {
-            let _ = writeln!(out, "{}: {message}", files[*file]);
+            let _ = writeln!(out, "{}: {message}", file_name(*file));
         }
         At::Base { span } => {
             if let Some(base) = base {
@@ -111,7 +120,7 @@ fn render_one(out: &mut String, problem: &Problem, files: &[String], base: Optio
         }
     }
     if let Some(hint) = &problem.hint {
-        let _ = writeln!(out, "  = hint: {hint}");
+        let _ = writeln!(out, "  = hint: {}", escape_control(hint));
     }
 }
 

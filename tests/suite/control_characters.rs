@@ -201,3 +201,23 @@ fn a_path_given_on_the_command_line_is_shown_escaped() {
         "{output:?}"
     );
 }
+
+#[test]
+fn an_import_problem_quotes_the_cell_and_names_the_file_escaped() {
+    let directory = tempfile::tempdir().expect("a temporary directory");
+    let values = directory.path().join("values\u{1b}.csv");
+    std::fs::write(
+        &values,
+        "id,stakeholder,description,quantity,proxy,deadweight,displacement,attribution,drop_off,duration\n\
+         a,p\u{1b}[31m,x,1,2,0,0,0,0,1\n",
+    )
+    .expect("the value map is written");
+    let values = values.to_str().expect("UTF-8 path");
+    let output = run(&["import", values, "--onto", "models/thurrock.toml"], 1);
+    let stderr = crate::support::stderr(&output);
+    assert!(
+        stderr
+            .contains("values\\u{1b}.csv:2:2: error[SROI008]: unknown stakeholder `p\\u{1b}[31m`"),
+        "{stderr}"
+    );
+}

@@ -160,3 +160,26 @@ fn help_read_by_a_program_that_stops_early_exits_zero() {
         "help written in full"
     );
 }
+
+#[test]
+fn an_imported_model_is_written_whatever_becomes_of_the_summary() {
+    for refusal in REFUSALS {
+        let directory = tempfile::tempdir().expect("a temporary directory");
+        let model = directory.path().join("imported.toml");
+        let path = model.to_str().expect("a UTF-8 path");
+        let args = [
+            "import",
+            "tests/fixtures/import/minimal-values.csv",
+            "--inputs",
+            "tests/fixtures/import/minimal-inputs.csv",
+            "-o",
+            path,
+        ];
+        assert_eq!(
+            exit_code(&args, refusal),
+            Some(0),
+            "standard error {refusal:?}"
+        );
+        assert!(model.is_file(), "standard error {refusal:?}");
+    }
+}
