@@ -7,14 +7,20 @@
 //! where the format itself gives a character its meaning), so the text shows
 //! as Rust writes it in a string literal: `\u{1b}[31m`, never a red screen.
 //!
+//! The bidirectional controls (U+202A to U+202E, U+2066 to U+2069, the
+//! marks U+200E, U+200F and U+061C) are escaped too: they print nothing
+//! but reorder what follows, so a name holding U+202E could make a line of
+//! output read backwards from the characters it holds.
+//!
 //! The escape is for reading, not for reading back: a model whose text
 //! holds a backslash followed by `u{1b}` shows the same. Formats with an
 //! escape of their own keep it (JSON's `\u001b`).
 
 use std::borrow::Cow;
 
-/// `text` with every control character (C0, DEL and C1) written as Rust
-/// writes it: `\u{1b}`, `\u{7}`, `\0`, `\t`, `\n`, `\r`, `\u{9b}`.
+/// `text` with every control character (C0, DEL, C1 and the bidirectional
+/// controls) written as Rust writes it: `\u{1b}`, `\u{7}`, `\0`, `\t`,
+/// `\n`, `\r`, `\u{9b}`, `\u{202e}`.
 pub fn escape_control(text: &str) -> Cow<'_, str> {
     escape_control_except(text, &[])
 }
@@ -22,7 +28,7 @@ pub fn escape_control(text: &str) -> Cow<'_, str> {
 /// Like [`escape_control`], but the characters in `kept` stay as they are:
 /// a CSV cell keeps its line feeds and tabs, which its quoting carries.
 pub fn escape_control_except<'a>(text: &'a str, kept: &[char]) -> Cow<'a, str> {
-    let escaped = |c: char| !kept.contains(&c) && c.is_control();
+    let escaped = |c: char| !kept.contains(&c) && is_unprintable(c);
     if !text.chars().any(escaped) {
         return Cow::Borrowed(text);
     }
@@ -53,7 +59,17 @@ pub fn escape_path(path: &str) -> Cow<'_, str> {
 /// Quoting a line with a caret under one of its characters needs each
 /// character's width as shown.
 pub fn escape(c: char) -> Option<std::char::EscapeDebug> {
-    c.is_control().then(|| c.escape_debug())
+    is_unprintable(c).then(|| c.escape_debug())
+}
+
+/// Whether `c` must not reach a terminal raw: a control character, or one
+/// that reorders the text around it.
+pub fn is_unprintable(c: char) -> bool {
+    c.is_control() || is_bidirectional_control(c)
+}
+
+fn is_bidirectional_control(c: char) -> bool {
+    matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 #[cfg(test)]
@@ -73,6 +89,18 @@ mod tests {
         );
         // C1 controls, which some terminals obey as ESC sequences do.
         assert_eq!(escape_control("\u{9b}6n\u{85}"), "\\u{9b}6n\\u{85}");
+    }
+
+    #[test]
+    fn bidirectional_controls_are_escaped() {
+        // U+202E (right-to-left override) would show "exe.txt" as "txt.exe".
+        assert_eq!(escape_control("a\u{202e}txt.exe"), "a\\u{202e}txt.exe");
+        assert_eq!(
+            escape_control("\u{2066}x\u{2069}\u{200f}\u{61c}"),
+            "\\u{2066}x\\u{2069}\\u{200f}\\u{61c}"
+        );
+        // Letters of right-to-left scripts are text, not controls.
+        assert_eq!(escape_control("שלום"), "שלום");
     }
 
     #[test]
