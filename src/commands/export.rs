@@ -17,7 +17,7 @@ pub fn run(args: &ExportArgs) -> Exit {
         );
         return Exit::Error;
     }
-    let (source, model, results) = match super::load_and_calculate(&args.model, destination) {
+    let (source, model, results) = match super::load_and_calculate_under(&args.model, destination, args.scenario.as_deref()) {
         Ok(loaded) => loaded,
         Err(exit) => return exit,
     };

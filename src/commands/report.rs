@@ -7,7 +7,7 @@ use crate::report::{html, sensitivity};
 
 pub fn run(args: &ReportArgs) -> Exit {
     let destination = args.output.as_deref();
-    let (source, model, results) = match super::load_and_calculate(&args.model, destination) {
+    let (source, model, results) = match super::load_and_calculate_under(&args.model, destination, args.scenario.as_deref()) {
         Ok(loaded) => loaded,
         Err(exit) => return exit,
     };

@@ -72,6 +72,9 @@ fn masthead(out: &mut String, page: &View, kind: &str) {
     if !page.subtitle.is_empty() {
         let _ = writeln!(out, "<p class=\"subtitle\">{}</p>", escape(&page.subtitle));
     }
+    for line in &page.about {
+        let _ = writeln!(out, "<p class=\"about\">{}</p>", escape(line));
+    }
     let _ = write!(
         out,
         "<p class=\"headline\">{}</p>\n</header>\n",
