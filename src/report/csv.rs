@@ -46,14 +46,11 @@ pub fn render(model: &Model, results: &Results) -> Result<String, csv::Error> {
     header.push("net_of_deductions".to_owned());
     header.extend((1..=years).map(|year| format!("value_year_{year}")));
     header.extend(["present_value".to_owned(), "share".to_owned()]);
-    // What the figures are of, on every row, only when there is something to
-    // say: a spreadsheet keeps no title, and `sroi import` skips columns it
-    // does not use.
-    let about = [
-        ("scenario", model.analysis.scenario.as_ref().map(|s| s.name.as_str())),
-        ("reconstruction", model.analysis.reconstruction.as_deref()),
-    ];
-    header.extend(about.iter().filter(|(_, v)| v.is_some()).map(|(k, _)| (*k).to_owned()));
+    // The scenario shown, on every row, only under `--scenario`: a
+    // spreadsheet keeps no title. The model as written keeps the columns
+    // `sroi import` reads back.
+    let scenario = model.analysis.scenario.as_ref().map(|s| s.name.as_str());
+    header.extend(scenario.map(|_| "scenario".to_owned()));
     writer.write_record(&header)?;
     for (outcome, result) in model.outcomes.iter().zip(&results.outcomes) {
         let mut record = fixed_cells(model, outcome);
@@ -68,7 +65,7 @@ pub fn render(model: &Model, results: &Results) -> Result<String, csv::Error> {
             .checked_div(results.present_value)
             .unwrap_or(Decimal::ZERO);
         record.push(crate::number::round(share, 4).to_string());
-        record.extend(about.iter().filter_map(|(_, v)| v.map(text_cell)));
+        record.extend(scenario.map(text_cell));
         writer.write_record(&record)?;
     }
     let bytes = writer.into_inner().map_err(|error| error.into_error())?;
