@@ -343,7 +343,10 @@ impl Unshown {
                 .iter()
                 .map(|n| crate::printable::escape_control(n))
                 .collect();
-            format!("has no scenario {name:?}; its scenarios: {}", names.join(", "))
+            format!(
+                "has no scenario {name:?}; its scenarios: {}",
+                names.join(", ")
+            )
         }
     }
 }

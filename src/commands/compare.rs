@@ -90,13 +90,13 @@ fn load_all(selections: &[Selection]) -> Result<(Vec<SourceFile>, Vec<Subject>),
     let mut subjects = Vec::with_capacity(selections.len());
     let mut verdict = Exit::Success;
     for selection in selections {
-        let loaded = super::load(&selection.path).and_then(|(source, model)| {
-            match &selection.scenario {
-                Some(name) => super::under_scenario(&source, &model, name)
-                    .map(|shown| (source, shown)),
+        let loaded =
+            super::load(&selection.path).and_then(|(source, model)| match &selection.scenario {
+                Some(name) => {
+                    super::under_scenario(&source, &model, name).map(|shown| (source, shown))
+                }
                 None => Ok((source, model)),
-            }
-        });
+            });
         match loaded {
             Ok((source, model)) => {
                 let path = match &model.analysis.scenario {

@@ -116,7 +116,11 @@ pub(crate) fn load_and_calculate_under(
 /// The model under the scenario `name`: a name the model does not declare
 /// is a bad argument (exit 2, the declared names listed); a scenario that
 /// cannot be applied makes the model invalid (exit 1).
-pub(crate) fn under_scenario(source: &SourceFile, model: &Model, name: &str) -> Result<Model, Exit> {
+pub(crate) fn under_scenario(
+    source: &SourceFile,
+    model: &Model,
+    name: &str,
+) -> Result<Model, Exit> {
     crate::scenario::shown(model, name).map_err(|unshown| match unshown {
         crate::scenario::Unshown::Unknown { name, declared } => {
             message!(

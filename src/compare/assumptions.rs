@@ -102,12 +102,13 @@ fn gap(
     if deductions[0].get(deduction) == deductions[later].get(deduction) {
         return DeductionGap::None;
     }
-    let rates_differ = outcomes.iter().any(|row| {
-        match (&row.per_model[0], &row.per_model[later]) {
-            (Some(a), Some(b)) => deduction.of_figures(a) != deduction.of_figures(b),
-            _ => false,
-        }
-    });
+    let rates_differ =
+        outcomes
+            .iter()
+            .any(|row| match (&row.per_model[0], &row.per_model[later]) {
+                (Some(a), Some(b)) => deduction.of_figures(a) != deduction.of_figures(b),
+                _ => false,
+            });
     if rates_differ {
         DeductionGap::Rates
     } else {

@@ -53,7 +53,14 @@ fn json_of(output: &std::process::Output) -> Value {
 }
 
 fn calc_scenario(model: &str, scenario: &str) -> Value {
-    json_of(&sroi(&["calc", model, "--scenario", scenario, "-f", "json"]))
+    json_of(&sroi(&[
+        "calc",
+        model,
+        "--scenario",
+        scenario,
+        "-f",
+        "json",
+    ]))
 }
 
 /// The scenario names a bundled model declares, read from its file.
@@ -82,7 +89,10 @@ fn calc_computes_a_scenario_in_full_and_its_json_names_it() {
     // = 86,704.47. Inputs 100,000 × 1.1 = 110,000; NPV −23,295.53; ratio
     // 86,704.47 / 110,000 = 0.78822… → 0.7882; payback 110,000 / (48,000 / 12)
     // = 27.5 months.
-    let output = sroi_with_stdin(&["calc", "-", "--scenario", "cautious", "-f", "json"], EXAMPLE);
+    let output = sroi_with_stdin(
+        &["calc", "-", "--scenario", "cautious", "-f", "json"],
+        EXAMPLE,
+    );
     let json = json_of(&output);
     assert_eq!(
         json["scenario"],
@@ -104,7 +114,10 @@ fn calc_computes_a_scenario_in_full_and_its_json_names_it() {
 #[test]
 fn every_format_of_calc_names_the_scenario_it_shows() {
     for format in ["table", "markdown"] {
-        let output = sroi_with_stdin(&["calc", "-", "--scenario", "cautious", "-f", format], EXAMPLE);
+        let output = sroi_with_stdin(
+            &["calc", "-", "--scenario", "cautious", "-f", format],
+            EXAMPLE,
+        );
         let text = stdout(&output);
         assert!(
             text.contains("Example, scenario \"cautious\""),
@@ -117,8 +130,14 @@ fn every_format_of_calc_names_the_scenario_it_shows() {
         EXAMPLE,
     ));
     let mut lines = csv.lines();
-    assert!(lines.next().is_some_and(|h| h.ends_with(",scenario")), "{csv}");
-    assert!(lines.next().is_some_and(|r| r.ends_with(",cautious")), "{csv}");
+    assert!(
+        lines.next().is_some_and(|h| h.ends_with(",scenario")),
+        "{csv}"
+    );
+    assert!(
+        lines.next().is_some_and(|r| r.ends_with(",cautious")),
+        "{csv}"
+    );
 }
 
 #[test]
@@ -159,7 +178,10 @@ fn calc_of_each_scenario_equals_its_row_in_sensitivity() {
             let name = row["name"].as_str().expect("a name");
             let calc = calc_scenario(model, name);
             assert_eq!(calc["scenario"]["name"], row["name"], "{model} {name}");
-            assert_eq!(calc["present_value"], row["present_value"], "{model} {name}");
+            assert_eq!(
+                calc["present_value"], row["present_value"],
+                "{model} {name}"
+            );
             assert_eq!(calc["inputs"]["total"], row["inputs"], "{model} {name}");
             assert_eq!(calc["ratio"], row["ratio"], "{model} {name}");
         }
@@ -196,7 +218,10 @@ fn thurrocks_low_costs_scenario_moves_only_the_hospital_delays_as_worked_by_hand
 
 #[test]
 fn compare_lines_up_the_same_scenario_of_derby_and_thurrock() {
-    let selected = compare_json(&[&format!("{DERBY}#cautious"), &format!("{THURROCK}#cautious")]);
+    let selected = compare_json(&[
+        &format!("{DERBY}#cautious"),
+        &format!("{THURROCK}#cautious"),
+    ]);
     let every = compare_json(&["--scenario", "cautious", DERBY, THURROCK]);
     for json in [&selected, &every] {
         for (index, model) in [DERBY, THURROCK].into_iter().enumerate() {
@@ -242,8 +267,15 @@ fn compare_sets_a_model_beside_its_own_scenario() {
         [&json!("mix_only"), &json!("mix_only")]
     );
     assert_eq!(json["comparable"], json!(false));
-    let table = stdout(&sroi(&["compare", THURROCK, &format!("{THURROCK}#cautious")]));
-    assert!(table.contains("│ B     ┆ models/thurrock.toml#cautious"), "{table}");
+    let table = stdout(&sroi(&[
+        "compare",
+        THURROCK,
+        &format!("{THURROCK}#cautious"),
+    ]));
+    assert!(
+        table.contains("│ B     ┆ models/thurrock.toml#cautious"),
+        "{table}"
+    );
 }
 
 #[test]
@@ -255,8 +287,14 @@ fn a_weighted_deduction_that_differs_only_through_the_mix_of_outcomes_is_said_to
     let a = "tests/fixtures/compare/a.toml";
     let b = "tests/fixtures/compare/b.toml";
     let json = compare_json(&[a, b]);
-    assert_eq!(json["models"][0]["weighted_deductions"]["deadweight"], json!(0.1));
-    assert_eq!(json["models"][1]["weighted_deductions"]["deadweight"], json!(0.26));
+    assert_eq!(
+        json["models"][0]["weighted_deductions"]["deadweight"],
+        json!(0.1)
+    );
+    assert_eq!(
+        json["models"][1]["weighted_deductions"]["deadweight"],
+        json!(0.26)
+    );
     let gaps = &json["assumptions"]["deduction_differences"][0];
     assert_eq!(gaps["deadweight"], "mix_only");
     assert_eq!(gaps["displacement"], Value::Null);
@@ -280,7 +318,9 @@ fn compare_of_the_bundled_models_never_calls_them_comparable_for_their_conventio
     assert!(table.contains("Attribution is the share of an outcome deducted because others"));
     for letter in ["A", "B"] {
         assert!(
-            table.contains(&format!("{letter} is a reconstruction, not the assured analysis")),
+            table.contains(&format!(
+                "{letter} is a reconstruction, not the assured analysis"
+            )),
             "{letter}: {table}"
         );
     }
@@ -297,7 +337,9 @@ fn every_output_of_a_bundled_model_says_it_is_a_reconstruction() {
         let table = stdout(&sroi(&["calc", model]));
         let heading: Vec<&str> = table.lines().take(3).collect();
         assert!(
-            heading[2].starts_with("A reconstruction, not the assured analysis: rebuilt from the published totals"),
+            heading[2].starts_with(
+                "A reconstruction, not the assured analysis: rebuilt from the published totals"
+            ),
             "{model}: {heading:?}"
         );
         let json = json_of(&sroi(&["calc", model, "-f", "json"]));
@@ -323,29 +365,78 @@ fn report_shows_each_scenarios_headline_and_stakeholders_beside_the_base() {
     ));
     // full-area moves every cohort and input by +122.22%: inputs £1,340,000 ×
     // 2.2222 = £2,977,748.00.
-    assert!(html.contains("<td class=\"num\">£2,977,748.00</td>"), "full-area inputs");
+    assert!(
+        html.contains("<td class=\"num\">£2,977,748.00</td>"),
+        "full-area inputs"
+    );
 }
 
 #[test]
 fn report_sensitivity_simulate_and_check_name_the_scenario_they_show() {
     let html = stdout(&sroi(&["report", THURROCK, "--scenario", "cautious"]));
-    assert!(html.contains("<h1>Local Area Coordination in Thurrock, scenario &quot;cautious&quot;</h1>"));
-    let sensitivity = json_of(&sroi(&["sensitivity", THURROCK, "--scenario", "cautious", "-f", "json"]));
+    assert!(
+        html.contains(
+            "<h1>Local Area Coordination in Thurrock, scenario &quot;cautious&quot;</h1>"
+        )
+    );
+    let sensitivity = json_of(&sroi(&[
+        "sensitivity",
+        THURROCK,
+        "--scenario",
+        "cautious",
+        "-f",
+        "json",
+    ]));
     assert_eq!(sensitivity["scenario"]["name"], "cautious");
-    assert_eq!(sensitivity["scenarios"], json!([]), "one scenario is not applied on another");
+    assert_eq!(
+        sensitivity["scenarios"],
+        json!([]),
+        "one scenario is not applied on another"
+    );
     let calc = calc_scenario(THURROCK, "cautious");
     assert_eq!(sensitivity["base"]["present_value"], calc["present_value"]);
     let simulation = json_of(&sroi(&[
-        "simulate", THURROCK, "--scenario", "cautious", "--draws", "10", "-f", "json",
+        "simulate",
+        THURROCK,
+        "--scenario",
+        "cautious",
+        "--draws",
+        "10",
+        "-f",
+        "json",
     ]));
     assert_eq!(simulation["scenario"]["name"], "cautious");
-    let table = stdout(&sroi(&["simulate", THURROCK, "--scenario", "cautious", "--draws", "10"]));
-    assert!(table.starts_with("Simulation of Local Area Coordination in Thurrock, scenario \"cautious\"\n"));
-    let check = sroi(&["check", "--deny", "warnings", "--scenario", "cautious", "models/"]);
+    let table = stdout(&sroi(&[
+        "simulate",
+        THURROCK,
+        "--scenario",
+        "cautious",
+        "--draws",
+        "10",
+    ]));
+    assert!(
+        table.starts_with(
+            "Simulation of Local Area Coordination in Thurrock, scenario \"cautious\"\n"
+        )
+    );
+    let check = sroi(&[
+        "check",
+        "--deny",
+        "warnings",
+        "--scenario",
+        "cautious",
+        "models/",
+    ]);
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
     let text = stdout(&check);
-    assert!(text.contains("models/thurrock.toml scenario \"cautious\": ok"), "{text}");
-    assert!(text.contains("models/derby.toml scenario \"cautious\": ok"), "{text}");
+    assert!(
+        text.contains("models/thurrock.toml scenario \"cautious\": ok"),
+        "{text}"
+    );
+    assert!(
+        text.contains("models/derby.toml scenario \"cautious\": ok"),
+        "{text}"
+    );
     // The lints see the scenario, not the model as written: full-area's
     // cohorts (x 20/9) outgrow the Level 2 group's declared size, which a
     // scenario cannot change. A warning, so the check still passes.

@@ -6,8 +6,8 @@
 use serde::Serialize;
 
 use crate::compare::{
-    ComparedModel, Comparison, Convention, Deduction, DeductionGap, Figure, FigureKind, Matched, OutcomeFigures,
-    Presence, StakeholderFigures,
+    ComparedModel, Comparison, Convention, Deduction, DeductionGap, Figure, FigureKind, Matched,
+    OutcomeFigures, Presence, StakeholderFigures,
 };
 use crate::model::Conventions;
 use crate::report::json::{ConventionsJson, Number};

@@ -122,9 +122,7 @@ fn comparability_note(c: &Comparison) -> Option<String> {
         } else {
             format!("{} and {last}", rest.join(", "))
         };
-        how.push(format!(
-            "a different weighted {named} (see \"Deductions\")"
-        ));
+        how.push(format!("a different weighted {named} (see \"Deductions\")"));
     }
     Some(format!(
         "{arithmetic}. The assumptions are not the same, so the figures are not comparable like for like: {}.",

@@ -241,13 +241,16 @@ fn scenario_stakeholders(
         .map(|(index, stakeholder)| {
             let mut cells = vec![stakeholder.name.clone()];
             cells.extend(each.iter().map(|results| {
-                results.stakeholders.get(index).map_or_else(String::new, |r| {
-                    format!(
-                        "{} ({})",
-                        crate::report::text::money(r.present_value, currency),
-                        crate::report::text::percent(r.share, 1)
-                    )
-                })
+                results
+                    .stakeholders
+                    .get(index)
+                    .map_or_else(String::new, |r| {
+                        format!(
+                            "{} ({})",
+                            crate::report::text::money(r.present_value, currency),
+                            crate::report::text::percent(r.share, 1)
+                        )
+                    })
             }));
             cells
         })

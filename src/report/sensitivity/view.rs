@@ -53,7 +53,10 @@ pub fn page(report: &Report<'_>) -> Page {
     );
     Page {
         title: format!("Sensitivity of {}", model.analysis.title()),
-        lines: crate::report::view::about(model).into_iter().chain(lines).collect(),
+        lines: crate::report::view::about(model)
+            .into_iter()
+            .chain(lines)
+            .collect(),
         blocks,
     }
 }

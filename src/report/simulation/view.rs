@@ -46,7 +46,10 @@ pub fn page(model: &Model, simulation: &Simulation) -> Page {
     ];
     Page {
         title: format!("Simulation of {}", model.analysis.title()),
-        lines: crate::report::view::about(model).into_iter().chain(lines).collect(),
+        lines: crate::report::view::about(model)
+            .into_iter()
+            .chain(lines)
+            .collect(),
         blocks,
     }
 }
