@@ -379,6 +379,8 @@ fn report_sensitivity_simulate_and_check_name_the_scenario_they_show() {
             "<h1>Local Area Coordination in Thurrock, scenario &quot;cautious&quot;</h1>"
         )
     );
+    assert!(html.contains("Every figure on this page is of the scenario &quot;cautious&quot;."));
+    assert!(!html.contains("The model declares no scenarios."));
     let sensitivity = json_of(&sroi(&[
         "sensitivity",
         THURROCK,
@@ -419,6 +421,31 @@ fn report_sensitivity_simulate_and_check_name_the_scenario_they_show() {
             "Simulation of Local Area Coordination in Thurrock, scenario \"cautious\"\n"
         )
     );
+    let csv = stdout(&sroi(&[
+        "sensitivity",
+        THURROCK,
+        "--scenario",
+        "cautious",
+        "-f",
+        "csv",
+    ]));
+    assert!(
+        csv.lines()
+            .nth(1)
+            .is_some_and(|row| row.starts_with("base,cautious,")),
+        "{csv}"
+    );
+    let csv = stdout(&sroi(&[
+        "simulate",
+        THURROCK,
+        "--scenario",
+        "cautious",
+        "--draws",
+        "10",
+        "-f",
+        "csv",
+    ]));
+    assert!(csv.lines().nth(1) == Some("run,scenario,cautious"), "{csv}");
     let check = sroi(&[
         "check",
         "--deny",

@@ -155,7 +155,14 @@ fn section_sensitivity(out: &mut String, report: &sensitivity::Report<'_>) {
 
 fn section_scenarios(out: &mut String, report: &sensitivity::Report<'_>, results: &Results) {
     out.push_str("<section id=\"scenarios\">\n<h2>Scenarios</h2>\n");
-    if report.scenarios.is_empty() {
+    if let Some(shown) = &report.model.analysis.scenario {
+        // The page is one scenario in full; others are not applied on top of it.
+        let _ = writeln!(
+            out,
+            "<p class=\"note\">Every figure on this page is of the scenario {}. The model's scenarios side by side are in the report of the model as written, without <code>--scenario</code>.</p>",
+            escape(&format!("{:?}", shown.name))
+        );
+    } else if report.scenarios.is_empty() {
         out.push_str(
             "<p class=\"note\">The model declares no scenarios. Named cases (cautious, optimistic) are added as <code>[[scenarios]]</code> in the model and shown here beside the base.</p>\n",
         );
