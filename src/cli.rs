@@ -62,6 +62,10 @@ pub struct CalcArgs {
     /// Write to FILE (atomically) instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Compute the scenario NAME of the model (a `[[scenarios]]` entry) instead of the model as written
+    #[arg(long, value_name = "NAME")]
+    pub scenario: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -91,8 +95,9 @@ pub struct ManArgs {
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
-    /// Two or more model files (TOML); differences are measured from the first
-    #[arg(value_name = "MODEL", num_args = 2.., required = true)]
+    /// Two or more model files (TOML), each as it is written or as FILE#NAME,
+    /// its scenario NAME; differences are measured from the first
+    #[arg(value_name = "MODEL[#SCENARIO]", num_args = 2.., required = true)]
     pub models: Vec<PathBuf>,
 
     /// Recompute every model under the first model's conventions, so that
@@ -107,6 +112,11 @@ pub struct CompareArgs {
     /// Write to FILE (atomically) instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Compare the scenario NAME of every model (a model named as FILE#NAME
+    /// shows that scenario instead); a model without it is an error
+    #[arg(long, value_name = "NAME")]
+    pub scenario: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -134,6 +144,11 @@ pub struct CheckArgs {
     /// How to write the findings
     #[arg(short, long, value_enum, default_value_t = crate::report::check::CheckFormat::Text)]
     pub format: crate::report::check::CheckFormat,
+
+    /// Check the scenario NAME of every model instead of the model as written
+    /// (its published figures, which are of the model as written, are not compared)
+    #[arg(long, value_name = "NAME")]
+    pub scenario: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -181,6 +196,10 @@ pub struct SensitivityArgs {
     /// Rows of the tornado and switching tables in table and Markdown output; 0 shows all
     #[arg(long, value_name = "N", default_value_t = 20)]
     pub top: usize,
+
+    /// Compute the scenario NAME of the model (a `[[scenarios]]` entry) instead of the model as written
+    #[arg(long, value_name = "NAME")]
+    pub scenario: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -212,6 +231,10 @@ pub struct SimulateArgs {
     /// Write to FILE (atomically) instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Compute the scenario NAME of the model (a `[[scenarios]]` entry) instead of the model as written
+    #[arg(long, value_name = "NAME")]
+    pub scenario: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -223,6 +246,10 @@ pub struct ReportArgs {
     /// Write the HTML to FILE (atomically) instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Compute the scenario NAME of the model (a `[[scenarios]]` entry) instead of the model as written
+    #[arg(long, value_name = "NAME")]
+    pub scenario: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -284,4 +311,8 @@ pub struct ExportArgs {
     /// Write to FILE (atomically); required unless standard output is redirected
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Compute the scenario NAME of the model (a `[[scenarios]]` entry) instead of the model as written
+    #[arg(long, value_name = "NAME")]
+    pub scenario: Option<String>,
 }

@@ -56,6 +56,7 @@ fn exercise_check(source: &SourceFile, model: &Model, results: &Results) {
     let findings = policy.apply(model, check::lint(model, results, policy.min_ratio));
     let checked = check::FileCheck::Linted {
         source: source.clone(),
+        scenario: None,
         ratio: Some(results.ratio),
         findings,
     };

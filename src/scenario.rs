@@ -323,3 +323,53 @@ fn check_additive_sum<'s>(
         None => Ok(()),
     }
 }
+
+/// Why a scenario named on the command line cannot be shown.
+#[derive(Debug, Clone)]
+pub enum Unshown {
+    /// The model declares no scenario of that name: these are the names it does.
+    Unknown { name: String, declared: Vec<String> },
+    /// The scenario's overrides cannot be applied to the model.
+    Invalid(Diagnostic),
+}
+
+impl Unshown {
+    /// "has no scenario \"x\"; its scenarios: a, b" (or "it declares none").
+    pub fn unknown_message(name: &str, declared: &[String]) -> String {
+        if declared.is_empty() {
+            format!("has no scenario {name:?}; it declares none (add a [[scenarios]] entry)")
+        } else {
+            let names: Vec<_> = declared
+                .iter()
+                .map(|n| crate::printable::escape_control(n))
+                .collect();
+            format!(
+                "has no scenario {name:?}; its scenarios: {}",
+                names.join(", ")
+            )
+        }
+    }
+}
+
+/// The model as every command shows it under the scenario named `name`: its
+/// overrides applied, the scenario named in `analysis.scenario` so that every
+/// output says which it shows, and nothing left that belongs to the model as
+/// written: its other scenarios (one scenario is not applied on top of
+/// another) and its `[published]` figures (a report's figures are of the
+/// model it assured, not of a scenario of it).
+pub fn shown(model: &Model, name: &str) -> Result<Model, Unshown> {
+    let Some(scenario) = model.scenarios.iter().find(|s| s.name == name) else {
+        return Err(Unshown::Unknown {
+            name: name.to_owned(),
+            declared: model.scenarios.iter().map(|s| s.name.clone()).collect(),
+        });
+    };
+    let mut applied = apply(model, scenario).map_err(Unshown::Invalid)?;
+    applied.analysis.scenario = Some(crate::model::ShownScenario {
+        name: scenario.name.clone(),
+        description: scenario.description.clone(),
+    });
+    applied.scenarios.clear();
+    applied.published = None;
+    Ok(applied)
+}

@@ -80,6 +80,8 @@ pub enum FileCheck {
     /// The model loads; these are the lints' findings, policy applied.
     Linted {
         source: SourceFile,
+        /// The scenario checked (`--scenario`), or `None` for the model as written.
+        scenario: Option<String>,
         ratio: Option<Decimal>,
         findings: Vec<Finding>,
     },
@@ -99,8 +101,11 @@ impl FileCheck {
     }
 }
 
-/// Load, compute and lint the model at `path` under `policy`.
-pub fn check_file(path: &Path, policy: &Policy) -> FileCheck {
+/// Load, compute and lint the model at `path` under `policy`, or its
+/// scenario `scenario` when one is named: a model without it cannot be
+/// checked as asked (like an unreadable path, exit 2), and the scenario's
+/// model has no `[published]` figures to reproduce (`scenario::shown`).
+pub fn check_file(path: &Path, policy: &Policy, scenario: Option<&str>) -> FileCheck {
     let (source, model) = match model::load_file(path, model::Limits::default()) {
         Ok(loaded) => loaded,
         Err(LoadError::Unreadable { path, error }) => {
@@ -129,8 +134,24 @@ pub fn check_file(path: &Path, policy: &Policy) -> FileCheck {
             };
         }
     };
+    let model = match scenario {
+        None => model,
+        Some(name) => match crate::scenario::shown(&model, name) {
+            Ok(shown) => shown,
+            Err(crate::scenario::Unshown::Unknown { name, declared }) => {
+                return FileCheck::Unreadable {
+                    path: source.name,
+                    error: crate::scenario::Unshown::unknown_message(&name, &declared),
+                };
+            }
+            Err(crate::scenario::Unshown::Invalid(diagnostic)) => {
+                return invalid(source, diagnostic);
+            }
+        },
+    };
     match calc::calculate(&model) {
         Ok(results) => FileCheck::Linted {
+            scenario: model.analysis.scenario.as_ref().map(|s| s.name.clone()),
             ratio: Some(results.ratio),
             findings: policy.apply(&model, lint(&model, &results, policy.min_ratio)),
             source,

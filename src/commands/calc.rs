@@ -6,10 +6,11 @@ use crate::report;
 
 pub fn run(args: &CalcArgs) -> Exit {
     let destination = args.output.as_deref();
-    let (source, model, results) = match super::load_and_calculate(&args.model, destination) {
-        Ok(loaded) => loaded,
-        Err(exit) => return exit,
-    };
+    let (source, model, results) =
+        match super::load_and_calculate_under(&args.model, destination, args.scenario.as_deref()) {
+            Ok(loaded) => loaded,
+            Err(exit) => return exit,
+        };
     crate::report::precision::warn(&source.name, &model, &results);
     match report::render(args.format, &model, &results) {
         Ok(text) => super::deliver(&text, destination),

@@ -19,7 +19,7 @@ pub fn run(args: &CheckArgs) -> Exit {
     let mut verdict = Exit::Success;
     for target in check::files::expand(&args.paths) {
         let checked = match target {
-            Target::Model(path) => check::check_file(&path, &policy),
+            Target::Model(path) => check::check_file(&path, &policy, args.scenario.as_deref()),
             Target::Unusable { path, reason } => FileCheck::Unreadable {
                 path: path.display().to_string(),
                 error: reason,

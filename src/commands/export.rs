@@ -17,10 +17,11 @@ pub fn run(args: &ExportArgs) -> Exit {
         );
         return Exit::Error;
     }
-    let (source, model, results) = match super::load_and_calculate(&args.model, destination) {
-        Ok(loaded) => loaded,
-        Err(exit) => return exit,
-    };
+    let (source, model, results) =
+        match super::load_and_calculate_under(&args.model, destination, args.scenario.as_deref()) {
+            Ok(loaded) => loaded,
+            Err(exit) => return exit,
+        };
     crate::report::precision::warn(&source.name, &model, &results);
     match export::render(args.format, &model, &results) {
         Ok(bytes) => super::deliver(bytes, destination),

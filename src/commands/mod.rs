@@ -87,8 +87,23 @@ pub(crate) fn load_and_calculate(
     path: &Path,
     destination: Option<&Path>,
 ) -> Result<(SourceFile, Model, crate::calc::Results), Exit> {
+    load_and_calculate_under(path, destination, None)
+}
+
+/// `load_and_calculate`, under the scenario `--scenario` names when it names
+/// one: the model returned is the scenario's (`scenario::shown`), so every
+/// output made from it names the scenario.
+pub(crate) fn load_and_calculate_under(
+    path: &Path,
+    destination: Option<&Path>,
+    scenario: Option<&str>,
+) -> Result<(SourceFile, Model, crate::calc::Results), Exit> {
     refuse_to_overwrite(destination, &[path])?;
     let (source, model) = load(path)?;
+    let model = match scenario {
+        Some(name) => under_scenario(&source, &model, name)?,
+        None => model,
+    };
     match crate::calc::calculate(&model) {
         Ok(results) => Ok((source, model, results)),
         Err(diagnostic) => Err(report_invalid(
@@ -96,6 +111,29 @@ pub(crate) fn load_and_calculate(
             &Diagnostics::sorted(vec![diagnostic]),
         )),
     }
+}
+
+/// The model under the scenario `name`: a name the model does not declare
+/// is a bad argument (exit 2, the declared names listed); a scenario that
+/// cannot be applied makes the model invalid (exit 1).
+pub(crate) fn under_scenario(
+    source: &SourceFile,
+    model: &Model,
+    name: &str,
+) -> Result<Model, Exit> {
+    crate::scenario::shown(model, name).map_err(|unshown| match unshown {
+        crate::scenario::Unshown::Unknown { name, declared } => {
+            message!(
+                "sroi: {} {}",
+                shown(&source.name),
+                crate::scenario::Unshown::unknown_message(&name, &declared)
+            );
+            Exit::Error
+        }
+        crate::scenario::Unshown::Invalid(diagnostic) => {
+            report_invalid(source, &Diagnostics::sorted(vec![diagnostic]))
+        }
+    })
 }
 
 /// Print every problem of a model; an invalid model exits 1.

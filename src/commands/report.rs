@@ -7,10 +7,11 @@ use crate::report::{html, sensitivity};
 
 pub fn run(args: &ReportArgs) -> Exit {
     let destination = args.output.as_deref();
-    let (source, model, results) = match super::load_and_calculate(&args.model, destination) {
-        Ok(loaded) => loaded,
-        Err(exit) => return exit,
-    };
+    let (source, model, results) =
+        match super::load_and_calculate_under(&args.model, destination, args.scenario.as_deref()) {
+            Ok(loaded) => loaded,
+            Err(exit) => return exit,
+        };
     crate::report::precision::warn(&source.name, &model, &results);
     let analysis = match super::chart::analyse(&source, &model, &results) {
         Ok(analysis) => analysis,

@@ -11,10 +11,11 @@ use crate::sensitivity::{Steps, analyse};
 
 pub fn run(args: &SensitivityArgs) -> Exit {
     let destination = args.output.as_deref();
-    let (source, model, results) = match super::load_and_calculate(&args.model, destination) {
-        Ok(loaded) => loaded,
-        Err(exit) => return exit,
-    };
+    let (source, model, results) =
+        match super::load_and_calculate_under(&args.model, destination, args.scenario.as_deref()) {
+            Ok(loaded) => loaded,
+            Err(exit) => return exit,
+        };
     let invalid =
         |diagnostic| super::report_invalid(&source, &Diagnostics::sorted(vec![diagnostic]));
     let steps = Steps {

@@ -18,10 +18,11 @@ const QUIET_FOR: Duration = Duration::from_millis(500);
 
 pub fn run(args: &SimulateArgs) -> Exit {
     let destination = args.output.as_deref();
-    let (_, model, results) = match super::load_and_calculate(&args.model, destination) {
-        Ok(loaded) => loaded,
-        Err(exit) => return exit,
-    };
+    let (_, model, results) =
+        match super::load_and_calculate_under(&args.model, destination, args.scenario.as_deref()) {
+            Ok(loaded) => loaded,
+            Err(exit) => return exit,
+        };
     let settings = Settings {
         draws: args.draws,
         seed: args.seed,

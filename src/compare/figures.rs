@@ -163,6 +163,16 @@ impl Deduction {
         }
     }
 
+    /// The rate as a comparison holds it for one model's outcome.
+    pub fn of_figures(self, figures: &super::matching::OutcomeFigures) -> Decimal {
+        match self {
+            Deduction::Deadweight => figures.deadweight,
+            Deduction::Displacement => figures.displacement,
+            Deduction::Attribution => figures.attribution,
+            Deduction::DropOff => figures.drop_off,
+        }
+    }
+
     pub fn of(self, outcome: &Outcome) -> Decimal {
         match self {
             Deduction::Deadweight => outcome.deadweight,

@@ -77,6 +77,10 @@ pub struct OutcomeFigures {
     pub attribution: Decimal,
     pub drop_off: Decimal,
     pub duration: u32,
+    /// One cohort, or one per activity year, as the model gives them.
+    pub quantities: Vec<Decimal>,
+    pub proxy: Decimal,
+    pub start_year: u32,
 }
 
 pub fn stakeholders(models: &[(Cow<'_, Model>, Results)]) -> Vec<Matched<StakeholderFigures>> {
@@ -119,6 +123,9 @@ pub fn outcomes(models: &[(Cow<'_, Model>, Results)]) -> Vec<Matched<OutcomeFigu
                     attribution: outcome.attribution,
                     drop_off: outcome.drop_off,
                     duration: outcome.duration,
+                    quantities: outcome.quantities.clone(),
+                    proxy: outcome.proxy,
+                    start_year: outcome.start_year,
                 };
                 (outcome.id.clone(), figures)
             })

@@ -9,6 +9,7 @@
 //! conventions, so that what remains of the difference is in the models
 //! themselves rather than in how they were discounted and deducted.
 
+mod assumptions;
 mod conventions;
 mod figures;
 mod matching;
@@ -19,8 +20,9 @@ use rust_decimal::Decimal;
 
 use crate::calc::{self, Results};
 use crate::diagnostic::{Diagnostic, ErrorCode};
-use crate::model::{Conventions, Model};
+use crate::model::{Conventions, Model, ShownScenario};
 
+pub use assumptions::{Assumptions, DeductionGap};
 pub use conventions::{Convention, differences as convention_differences};
 pub use figures::{Deduction, Difference, Figure, FigureKind, Headline, WeightedDeductions};
 pub use matching::{Matched, OutcomeFigures, Presence, StakeholderFigures};
@@ -48,6 +50,8 @@ pub struct Comparison {
     pub stakeholders: Vec<Matched<StakeholderFigures>>,
     /// Every outcome id of any model, in order of first appearance.
     pub outcomes: Vec<Matched<OutcomeFigures>>,
+    /// Where the models' assumptions differ, whatever their conventions.
+    pub assumptions: Assumptions,
 }
 
 /// One model's side of the comparison.
@@ -60,6 +64,11 @@ pub struct ComparedModel {
     pub conventions: Conventions,
     pub headline: Headline,
     pub deductions: WeightedDeductions,
+    /// The scenario shown, when one was applied to the model.
+    pub scenario: Option<ShownScenario>,
+    /// The model's `reconstruction`: what it was rebuilt from, when it is not
+    /// the analysis it describes.
+    pub reconstruction: Option<String>,
 }
 
 /// A model that cannot be computed as the comparison asks.
@@ -72,9 +81,17 @@ pub struct Failure {
 
 impl Comparison {
     /// Whether the figures side by side were computed the same way, in the
-    /// same currency, so that their ratios mean the same thing.
+    /// same currency, so that their ratios mean the same thing: the
+    /// arithmetic is comparable. It says nothing of the assumptions, which
+    /// `like_for_like` adds.
     pub fn comparable(&self) -> bool {
         (self.convention_differences.is_empty() || self.same_conventions) && !self.currencies_differ
+    }
+
+    /// Whether the figures are comparable as like for like: the arithmetic
+    /// is, and every model values the same outcomes with the same assumptions.
+    pub fn like_for_like(&self) -> bool {
+        self.comparable() && !self.assumptions.differ()
     }
 
     /// How far model `model` lies from the first on one headline figure.
@@ -113,19 +130,24 @@ pub fn compare(subjects: &[Subject], same_conventions: bool) -> Result<Compariso
     }
     let own: Vec<&Conventions> = subjects.iter().map(|s| &s.model.conventions).collect();
     let convention_differences = conventions::differences(&own);
+    let models: Vec<ComparedModel> = subjects
+        .iter()
+        .zip(&computed)
+        .map(|(subject, (model, results))| compared_model(subject, model, results))
+        .collect();
+    let outcomes = matching::outcomes(&computed);
+    let weighted: Vec<&WeightedDeductions> = models.iter().map(|m| &m.deductions).collect();
+    let assumptions = Assumptions::of(&outcomes, &weighted);
     Ok(Comparison {
-        models: subjects
-            .iter()
-            .zip(&computed)
-            .map(|(subject, (model, results))| compared_model(subject, model, results))
-            .collect(),
+        models,
         currencies_differ: subjects
             .windows(2)
             .any(|pair| pair[0].model.analysis.currency != pair[1].model.analysis.currency),
         same_conventions,
         convention_differences,
         stakeholders: matching::stakeholders(&computed),
-        outcomes: matching::outcomes(&computed),
+        outcomes,
+        assumptions,
     })
 }
 
@@ -137,6 +159,8 @@ fn compared_model(subject: &Subject, model: &Model, results: &Results) -> Compar
         conventions: subject.model.conventions.clone(),
         headline: Headline::of(results),
         deductions: WeightedDeductions::of(model, results),
+        scenario: subject.model.analysis.scenario.clone(),
+        reconstruction: subject.model.analysis.reconstruction.clone(),
     }
 }
 

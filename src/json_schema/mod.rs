@@ -124,7 +124,7 @@ fn top_level(key: &str, limits: Limits) -> Value {
                 limits,
                 false,
             ),
-            "Named sets of overrides, shown beside the base by `sroi sensitivity`.",
+            "Named sets of overrides, shown beside the base by `sroi sensitivity` and `sroi report`, and in full by every command's `--scenario NAME`.",
         ),
         "check" => described(
             table(CHECK, &[], |_| allow_list(limits)),
@@ -137,7 +137,10 @@ fn top_level(key: &str, limits: Limits) -> Value {
 fn analysis(key: &str, limits: Limits) -> Value {
     match key {
         "name" => described(values::text(limits), "The name of the analysis (required)."),
-        "organisation" => described(values::text(limits), "Who the analysis is for or by."),
+        "organisation" => described(
+            values::text(limits),
+            "The organisation whose activity is analysed (not necessarily the model's author).",
+        ),
         "kind" => described(
             values::one_of_names(KINDS),
             "\"forecast\" (the default) predicts value; \"evaluative\" measures value already created.",
@@ -149,6 +152,10 @@ fn analysis(key: &str, limits: Limits) -> Value {
         "currency" => described(
             json!({ "type": "string", "pattern": "^[A-Z]{3}$" }),
             "ISO 4217 code in capitals (default \"GBP\"); sets the symbol in tables.",
+        ),
+        "reconstruction" => described(
+            values::text(limits),
+            "Set when the model is not the analysis it describes but rebuilt from what was published about it: say from what. Every output then says the figures are a reconstruction, not the assured analysis.",
         ),
         _ => json!({}),
     }

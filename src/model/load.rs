@@ -313,6 +313,7 @@ impl ModelReader<'_> {
             None => Some(Kind::Forecast),
         };
         let period = r.string("period");
+        let reconstruction = r.string("reconstruction");
         let currency = match r.value("currency") {
             Some(value) => {
                 let code = r.string("currency");
@@ -341,6 +342,8 @@ impl ModelReader<'_> {
             kind: kind?,
             period,
             currency: currency?,
+            reconstruction,
+            scenario: None,
         })
     }
 

@@ -89,6 +89,33 @@ pub struct Analysis {
     pub period: Option<String>,
     /// ISO 4217 code, upper case.
     pub currency: String,
+    /// `reconstruction`: set when the model is not the analysis it describes
+    /// but rebuilt from what was published about it, saying from what. Every
+    /// output of such a model says so, so that its figures are never taken
+    /// for the assured analysis (nor `organisation` for its author).
+    pub reconstruction: Option<String>,
+    /// The scenario the figures are computed under (`--scenario`), or `None`
+    /// for the model as written. Never read from the file: the command that
+    /// applies a scenario sets it, so that every output names it.
+    pub scenario: Option<ShownScenario>,
+}
+
+/// The name and description of the scenario an output shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShownScenario {
+    pub name: String,
+    pub description: Option<String>,
+}
+
+impl Analysis {
+    /// The name as every title shows it: with the scenario, when one is
+    /// applied (`Local Area Coordination in Derby, scenario "cautious"`).
+    pub fn title(&self) -> String {
+        match &self.scenario {
+            Some(scenario) => format!("{}, scenario {:?}", self.name, scenario.name),
+            None => self.name.clone(),
+        }
+    }
 }
 
 /// Whether the analysis predicts value or measures value already created.

@@ -13,7 +13,14 @@ pub(crate) const TOP_LEVEL: &[&str] = &[
     "check",
 ];
 
-pub(crate) const ANALYSIS: &[&str] = &["name", "organisation", "kind", "period", "currency"];
+pub(crate) const ANALYSIS: &[&str] = &[
+    "name",
+    "organisation",
+    "kind",
+    "period",
+    "currency",
+    "reconstruction",
+];
 
 pub(crate) const CONVENTIONS: &[&str] = &[
     "discount_rate",

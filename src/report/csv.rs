@@ -46,6 +46,11 @@ pub fn render(model: &Model, results: &Results) -> Result<String, csv::Error> {
     header.push("net_of_deductions".to_owned());
     header.extend((1..=years).map(|year| format!("value_year_{year}")));
     header.extend(["present_value".to_owned(), "share".to_owned()]);
+    // The scenario shown, on every row, only under `--scenario`: a
+    // spreadsheet keeps no title. The model as written keeps the columns
+    // `sroi import` reads back.
+    let scenario = model.analysis.scenario.as_ref().map(|s| s.name.as_str());
+    header.extend(scenario.map(|_| "scenario".to_owned()));
     writer.write_record(&header)?;
     for (outcome, result) in model.outcomes.iter().zip(&results.outcomes) {
         let mut record = fixed_cells(model, outcome);
@@ -60,6 +65,7 @@ pub fn render(model: &Model, results: &Results) -> Result<String, csv::Error> {
             .checked_div(results.present_value)
             .unwrap_or(Decimal::ZERO);
         record.push(crate::number::round(share, 4).to_string());
+        record.extend(scenario.map(text_cell));
         writer.write_record(&record)?;
     }
     let bytes = writer.into_inner().map_err(|error| error.into_error())?;

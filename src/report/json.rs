@@ -53,6 +53,10 @@ impl Serialize for Number {
 #[derive(Serialize)]
 pub struct Document<'m> {
     analysis: AnalysisJson<'m>,
+    /// The scenario the figures are of (spec section 6); absent for the
+    /// model as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scenario: Option<super::compare::ScenarioJson<'m>>,
     conventions: ConventionsJson,
     inputs: InputsJson<'m>,
     outcomes: Vec<OutcomeJson<'m>>,
@@ -78,6 +82,10 @@ struct AnalysisJson<'m> {
     #[serde(skip_serializing_if = "Option::is_none")]
     period: Option<&'m str>,
     currency: &'m str,
+    /// What the model was rebuilt from, when it is a reconstruction rather
+    /// than the assured analysis.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reconstruction: Option<&'m str>,
 }
 
 #[derive(Serialize)]
@@ -136,7 +144,9 @@ impl<'m> Document<'m> {
                 kind: analysis.kind.as_str(),
                 period: analysis.period.as_deref(),
                 currency: &analysis.currency,
+                reconstruction: analysis.reconstruction.as_deref(),
             },
+            scenario: super::compare::ScenarioJson::of(analysis.scenario.as_ref()),
             conventions: ConventionsJson::new(&model.conventions),
             inputs: inputs(model, results),
             outcomes: model
@@ -216,6 +226,21 @@ fn inputs<'m>(model: &'m Model, results: &Results) -> InputsJson<'m> {
             .map(Number::money)
             .collect(),
     }
+}
+
+/// `"scenario": {…},` and `"reconstruction": "…",` lines for documents
+/// written a line at a time (sensitivity, simulation), each only when the
+/// model has it, so that every JSON output names what its figures are of.
+pub fn about_lines(model: &Model) -> String {
+    let mut out = String::new();
+    if let Some(scenario) = super::compare::ScenarioJson::of(model.analysis.scenario.as_ref()) {
+        let text = serde_json::to_string(&scenario).expect("a scenario serialises to JSON");
+        out.push_str(&format!("  \"scenario\": {},\n", escape_raw_controls(text)));
+    }
+    if let Some(from) = &model.analysis.reconstruction {
+        out.push_str(&format!("  \"reconstruction\": {},\n", string(from)));
+    }
+    out
 }
 
 /// The whole document, pretty-printed, with a final newline.

@@ -9,6 +9,9 @@ pub fn render(view: &View) -> String {
     if !view.subtitle.is_empty() {
         out.push_str(&format!("{}\n\n", escape(&view.subtitle)));
     }
+    for line in &view.about {
+        out.push_str(&format!("*{}*\n\n", escape(line)));
+    }
     out.push_str(&format!("**{}**\n", view.headline));
     for section in &view.sections {
         out.push_str(&format!("\n## {}\n\n{}", section.title, table(section)));

@@ -13,6 +13,9 @@ pub fn render(view: &View) -> String {
     if !view.subtitle.is_empty() {
         out.push_str(&format!("{}\n", escape_control(&view.subtitle)));
     }
+    for line in &view.about {
+        out.push_str(&format!("{}\n", escape_control(line)));
+    }
     out.push_str(&format!("\n{}\n", view.headline));
     for section in &view.sections {
         out.push_str(&format!("\n{}\n{}\n", section.title, table(section)));

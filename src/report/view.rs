@@ -29,6 +29,9 @@ pub struct View {
     pub title: String,
     /// Organisation, kind and period, when given.
     pub subtitle: String,
+    /// What the figures are of, when it is not simply the model as written
+    /// by its authors: a scenario of it, a reconstruction of an analysis.
+    pub about: Vec<String>,
     /// "£3.64 of social value for every £1 invested".
     pub headline: String,
     pub sections: Vec<Section>,
@@ -55,12 +58,37 @@ impl View {
         ];
         sections.extend(precision(model, results));
         View {
-            title: analysis.name.clone(),
+            title: analysis.title(),
             subtitle,
+            about: about(model),
             headline: text::headline(results.ratio, &analysis.currency),
             sections,
         }
     }
+}
+
+/// The lines that say what the figures are of: the scenario applied, and
+/// whether the model is a reconstruction rather than the assured analysis.
+/// Every output of a model carries them under its title.
+pub fn about(model: &Model) -> Vec<String> {
+    let analysis = &model.analysis;
+    let mut lines = Vec::new();
+    if let Some(scenario) = &analysis.scenario {
+        let mut line = format!(
+            "Scenario {:?}: the model's figures with the scenario's overrides applied",
+            scenario.name
+        );
+        if let Some(description) = &scenario.description {
+            line.push_str(&format!(" ({description})"));
+        }
+        lines.push(line);
+    }
+    if let Some(from) = &analysis.reconstruction {
+        lines.push(format!(
+            "A reconstruction, not the assured analysis: {from}"
+        ));
+    }
+    lines
 }
 
 /// Figures that are not as exact as they are shown, when there are any.

@@ -47,7 +47,18 @@ fn json_gives_each_models_headline_figures_as_worked_by_hand() {
     assert_eq!(b["present_value"], json!(15000.0));
     assert_eq!(b["ratio"], json!(1.25));
     assert_eq!(b["payback_months"], json!(13.09));
-    assert_eq!(json["comparable"], json!(true));
+    // The conventions match, so the arithmetic is comparable; the models
+    // value different outcomes (savings only in A, admissions only in B) and
+    // jobs with 10 people in A, 20 in B, so they are not like for like.
+    assert_eq!(json["arithmetic_comparable"], json!(true));
+    assert_eq!(json["assumptions_differ"], json!(true));
+    assert_eq!(json["comparable"], json!(false));
+    assert_eq!(json["assumptions"]["shared_outcomes"], json!(["jobs"]));
+    assert_eq!(
+        json["assumptions"]["unshared_outcomes"],
+        json!(["savings", "admissions"])
+    );
+    assert_eq!(json["assumptions"]["revalued_outcomes"], json!(["jobs"]));
     assert_eq!(json["convention_differences"], json!([]));
     assert_eq!(json["recomputed_under"], Value::Null);
 }

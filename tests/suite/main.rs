@@ -28,6 +28,7 @@ mod properties_analysis;
 mod random_inputs;
 mod report;
 mod report_browser;
+mod scenario_commands;
 mod scenarios;
 mod schema;
 mod sensitivity;

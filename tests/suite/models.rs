@@ -61,6 +61,33 @@ fn each_bundled_model_records_the_published_figures_it_is_checked_against() {
             Some(present_value),
             "{model}"
         );
+        // The report states no ratio ("up to £4 ... for every £1 invested"):
+        // one derived from the two totals is not a published figure.
+        assert!(published.get("ratio").is_none(), "{model}");
+    }
+}
+
+#[test]
+fn each_bundled_model_cites_the_seeds_by_their_file_names_beside_the_repository() {
+    for (model, _, _) in PUBLISHED {
+        let text = std::fs::read_to_string(format!(
+            "{}/models/{model}.toml",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .expect("the bundled model exists");
+        for seed in [
+            "000_36ceb91eaf1e39f2.txt",
+            "002_a53e1f2843d02ef0.txt",
+            "003_1b2add304f5b5cad.txt",
+            "004_e9426e8f71d0ae19.txt",
+        ] {
+            assert!(
+                text.contains(&format!("../shared/seeds/{seed}")),
+                "{model} cites {seed}"
+            );
+        }
+        assert!(!text.contains("/work/"), "{model} names an absolute path");
+        assert!(text.contains("reached by CALIBRATION"), "{model}");
     }
 }
 

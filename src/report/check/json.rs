@@ -35,6 +35,9 @@ struct Document<'a> {
 #[derive(Serialize)]
 struct FileJson<'a> {
     path: &'a str,
+    /// The scenario checked, when `--scenario` named one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scenario: Option<&'a str>,
     status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<&'a str>,
@@ -80,6 +83,7 @@ fn file(check: &FileCheck, quiet: bool) -> FileJson<'_> {
     match check {
         FileCheck::Unreadable { path, error } => FileJson {
             path,
+            scenario: None,
             status: "unreadable",
             error: Some(error),
             ratio: None,
@@ -93,6 +97,7 @@ fn file(check: &FileCheck, quiet: bool) -> FileJson<'_> {
             diagnostics,
         } => FileJson {
             path: &source.name,
+            scenario: None,
             status: "invalid",
             error: None,
             ratio: None,
@@ -107,12 +112,14 @@ fn file(check: &FileCheck, quiet: bool) -> FileJson<'_> {
         },
         FileCheck::Linted {
             source,
+            scenario,
             ratio,
             findings,
         } => {
             let counts = Counts::of(findings);
             FileJson {
                 path: &source.name,
+                scenario: scenario.as_deref(),
                 status: if check.exit() == Exit::Success {
                     "ok"
                 } else {

@@ -35,6 +35,7 @@ pub fn file(check: &FileCheck, quiet: bool) -> Rendered {
         },
         FileCheck::Linted {
             source,
+            scenario,
             ratio,
             findings,
         } => {
@@ -43,7 +44,9 @@ pub fn file(check: &FileCheck, quiet: bool) -> Rendered {
                 stderr.push_str(&finding_text(source, finding));
                 stderr.push('\n');
             }
-            let mut stdout = summary_line(quiet, || summary(source, *ratio, findings));
+            let mut stdout = summary_line(quiet, || {
+                summary(source, scenario.as_deref(), *ratio, findings)
+            });
             if !quiet {
                 stdout.push_str(&allowed_lines(source, findings));
             }
@@ -79,9 +82,11 @@ fn summary_line(quiet: bool, line: impl FnOnce() -> String) -> String {
     }
 }
 
-/// `path: ok (ratio 3.64, 0 warnings, 1 allowed)`; any error fails the file.
+/// `path: ok (ratio 3.64, 0 warnings, 1 allowed)`, or `path scenario
+/// "cautious": ok (…)` for a scenario; any error fails the file.
 fn summary(
     source: &SourceFile,
+    scenario: Option<&str>,
     ratio: Option<rust_decimal::Decimal>,
     findings: &[Finding],
 ) -> String {
@@ -93,7 +98,14 @@ fn summary(
     }
     parts.push(count(counts.warnings, "warning"));
     parts.push(format!("{} allowed", counts.allowed));
-    format!("{}: {verdict} ({})", source.shown_name(), parts.join(", "))
+    let under = scenario.map_or_else(String::new, |name| {
+        format!(" scenario {:?}", escape_control(name))
+    });
+    format!(
+        "{}{under}: {verdict} ({})",
+        source.shown_name(),
+        parts.join(", ")
+    )
 }
 
 /// `  allowed: SROI304 on line 130 (reason)`, one line per accepted code.

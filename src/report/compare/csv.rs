@@ -82,6 +82,18 @@ fn model_rows(c: &Comparison) -> Vec<Row> {
     vec![
         field("path", &|i| text_cell(&c.models[i].path)),
         field("name", &|i| text_cell(&c.models[i].name)),
+        field("scenario", &|i| {
+            c.models[i]
+                .scenario
+                .as_ref()
+                .map_or(String::new(), |s| text_cell(&s.name))
+        }),
+        field("reconstruction", &|i| {
+            c.models[i]
+                .reconstruction
+                .as_deref()
+                .map_or(String::new(), text_cell)
+        }),
         field("currency", &|i| c.models[i].currency.clone()),
     ]
 }
@@ -93,7 +105,21 @@ fn headline_rows(c: &Comparison) -> Vec<Row> {
             "comparison",
             "",
             "comparable",
+            vec![c.like_for_like().to_string()],
+            Vec::new(),
+        ),
+        row(
+            "comparison",
+            "",
+            "arithmetic_comparable",
             vec![c.comparable().to_string()],
+            Vec::new(),
+        ),
+        row(
+            "comparison",
+            "",
+            "assumptions_differ",
+            vec![c.assumptions.differ().to_string()],
             Vec::new(),
         ),
         row(

@@ -6,8 +6,8 @@
 use serde::Serialize;
 
 use crate::compare::{
-    ComparedModel, Comparison, Convention, Deduction, Figure, FigureKind, Matched, OutcomeFigures,
-    Presence, StakeholderFigures,
+    ComparedModel, Comparison, Convention, Deduction, DeductionGap, Figure, FigureKind, Matched,
+    OutcomeFigures, Presence, StakeholderFigures,
 };
 use crate::model::Conventions;
 use crate::report::json::{ConventionsJson, Number};
@@ -15,7 +15,13 @@ use crate::report::json::{ConventionsJson, Number};
 #[derive(Serialize)]
 struct Document<'c> {
     models: Vec<ModelJson<'c>>,
+    /// Like for like: the arithmetic is comparable and the assumptions are
+    /// the same. Matching conventions alone never make this true.
     comparable: bool,
+    /// The same conventions (or `--same-conventions`) and one currency.
+    arithmetic_comparable: bool,
+    assumptions_differ: bool,
+    assumptions: AssumptionsJson<'c>,
     convention_differences: Vec<ConventionDifference>,
     currencies_differ: bool,
     /// The path of the model whose conventions every figure uses, when
@@ -30,6 +36,11 @@ struct Document<'c> {
 struct ModelJson<'c> {
     path: &'c str,
     name: &'c str,
+    /// The scenario shown, or `null` for the model as written.
+    scenario: Option<ScenarioJson<'c>>,
+    /// What the model was rebuilt from, when it is a reconstruction rather
+    /// than the assured analysis; `null` otherwise.
+    reconstruction: Option<&'c str>,
     currency: &'c str,
     conventions: ConventionsJson,
     inputs: Option<Number>,
@@ -39,6 +50,46 @@ struct ModelJson<'c> {
     net_ratio: Option<Number>,
     payback_months: Option<Number>,
     weighted_deductions: DeductionsJson,
+}
+
+/// The scenario a model is shown under, as `sroi calc --format json` writes it.
+#[derive(Serialize)]
+pub(crate) struct ScenarioJson<'m> {
+    pub name: &'m str,
+    pub description: Option<&'m str>,
+}
+
+impl<'m> ScenarioJson<'m> {
+    pub(crate) fn of(scenario: Option<&'m crate::model::ShownScenario>) -> Option<Self> {
+        scenario.map(|s| ScenarioJson {
+            name: &s.name,
+            description: s.description.as_deref(),
+        })
+    }
+}
+
+#[derive(Serialize)]
+struct AssumptionsJson<'c> {
+    /// Outcome ids every model values.
+    shared_outcomes: &'c [String],
+    /// Outcome ids some model does not value.
+    unshared_outcomes: &'c [String],
+    /// Shared outcome ids valued with other quantities, proxies, deductions,
+    /// drop-off, duration or start year than in the first model.
+    revalued_outcomes: &'c [String],
+    /// For each later model, why each weighted deduction differs from the
+    /// first's: `null` (it does not), "mix_only" (every shared outcome has the
+    /// same rate) or "rates".
+    deduction_differences: Vec<GapsJson<'c>>,
+}
+
+#[derive(Serialize)]
+struct GapsJson<'c> {
+    path: &'c str,
+    deadweight: Option<&'static str>,
+    displacement: Option<&'static str>,
+    attribution: Option<&'static str>,
+    drop_off: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -118,7 +169,10 @@ pub fn render(c: &Comparison) -> String {
     let base = c.models.first().map_or("", |m| m.path.as_str());
     let document = Document {
         models: c.models.iter().map(model).collect(),
-        comparable: c.comparable(),
+        comparable: c.like_for_like(),
+        arithmetic_comparable: c.comparable(),
+        assumptions_differ: c.assumptions.differ(),
+        assumptions: assumptions(c),
         convention_differences: c
             .convention_differences
             .iter()
@@ -156,6 +210,8 @@ fn model(m: &ComparedModel) -> ModelJson<'_> {
     ModelJson {
         path: &m.path,
         name: &m.name,
+        scenario: ScenarioJson::of(m.scenario.as_ref()),
+        reconstruction: m.reconstruction.as_deref(),
         currency: &m.currency,
         conventions: ConventionsJson::new(&m.conventions),
         inputs: figure(Figure::Inputs),
@@ -170,6 +226,29 @@ fn model(m: &ComparedModel) -> ModelJson<'_> {
             attribution: average(Deduction::Attribution),
             drop_off: average(Deduction::DropOff),
         },
+    }
+}
+
+fn assumptions(c: &Comparison) -> AssumptionsJson<'_> {
+    let a = &c.assumptions;
+    let gap = |i: usize, d: Deduction| match a.gap(i, d) {
+        DeductionGap::None => None,
+        DeductionGap::MixOnly => Some("mix_only"),
+        DeductionGap::Rates => Some("rates"),
+    };
+    AssumptionsJson {
+        shared_outcomes: &a.shared,
+        unshared_outcomes: &a.unshared,
+        revalued_outcomes: &a.revalued,
+        deduction_differences: (1..c.models.len())
+            .map(|i| GapsJson {
+                path: &c.models[i].path,
+                deadweight: gap(i, Deduction::Deadweight),
+                displacement: gap(i, Deduction::Displacement),
+                attribution: gap(i, Deduction::Attribution),
+                drop_off: gap(i, Deduction::DropOff),
+            })
+            .collect(),
     }
 }
 

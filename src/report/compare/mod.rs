@@ -14,6 +14,7 @@ use super::view::Align;
 use crate::compare::Comparison;
 use crate::printable::escape_control;
 
+pub(crate) use json::ScenarioJson;
 pub use view::{CompareView, Grid, letter};
 
 /// The whole output of `sroi compare` in the chosen format.

@@ -7,7 +7,8 @@ use rust_decimal::Decimal;
 use super::cells::{NONE, change, relative, signed, value};
 use super::view::{Grid, letter};
 use crate::compare::{
-    Comparison, Convention, Deduction, Difference, Figure, FigureKind, Matched, Presence,
+    Comparison, Convention, Deduction, DeductionGap, Difference, Figure, FigureKind, Matched,
+    Presence,
 };
 use crate::number::round;
 use crate::report::text;
@@ -23,13 +24,22 @@ pub fn models(c: &Comparison) -> Grid {
                 letter(i),
                 m.path.clone(),
                 m.name.clone(),
+                m.scenario
+                    .as_ref()
+                    .map_or_else(|| "as written".to_owned(), |s| s.name.clone()),
+                if m.reconstruction.is_some() {
+                    "reconstruction, not the assured analysis"
+                } else {
+                    ""
+                }
+                .to_owned(),
                 m.currency.clone(),
             ]
         })
         .collect();
     Grid {
         title: "Models".to_owned(),
-        columns: left(&["Model", "File", "Name", "Currency"]),
+        columns: left(&["Model", "File", "Name", "Scenario", "Basis", "Currency"]),
         rows,
     }
 }
@@ -124,6 +134,7 @@ pub fn deductions(c: &Comparison) -> Grid {
     let mut columns = left(&["Deduction"]);
     columns.extend(per_model(c, &[""]));
     columns.extend(later(c).map(|i| (format!("{} − A", letter(i)), Align::Right)));
+    columns.push(("Note".to_owned(), Align::Left));
     let rows = Deduction::ALL
         .into_iter()
         .map(|deduction| {
@@ -147,6 +158,7 @@ pub fn deductions(c: &Comparison) -> Grid {
                     _ => NONE.to_owned(),
                 });
             }
+            row.push(gap_note(c, deduction));
             row
         })
         .collect();
@@ -181,6 +193,27 @@ pub fn conventions(c: &Comparison) -> Grid {
         columns,
         rows,
     }
+}
+
+/// Why a weighted deduction differs from A's, for each later model whose does.
+fn gap_note(c: &Comparison, deduction: Deduction) -> String {
+    let notes: Vec<String> = later(c)
+        .filter_map(|i| {
+            let why = match c.assumptions.gap(i, deduction) {
+                DeductionGap::None => return None,
+                DeductionGap::MixOnly => {
+                    "only the mix of outcomes differs: each shared outcome has the same rate"
+                }
+                DeductionGap::Rates => "shared outcomes have different rates",
+            };
+            Some(if c.models.len() > 2 {
+                format!("{}: {why}", letter(i))
+            } else {
+                why.to_owned()
+            })
+        })
+        .collect();
+    notes.join("; ")
 }
 
 /// Leading columns, then value and share per model, a difference from A

@@ -3,7 +3,7 @@
 //! is formatted here, once, for both the terminal table and Markdown.
 
 use super::sections;
-use crate::compare::Comparison;
+use crate::compare::{Comparison, DeductionGap};
 use crate::report::view::Align;
 
 /// A table whose columns are only known once the models are.
@@ -35,11 +35,10 @@ impl CompareView {
         let mut notes = warnings(c);
         if c.same_conventions {
             notes.push(recomputed_note(c));
-        } else if notes.is_empty() {
-            notes.push(
-                "The models use the same conventions: their figures are comparable.".to_owned(),
-            );
         }
+        notes.extend(comparability_note(c));
+        notes.extend(reconstruction_notes(c));
+        notes.push(ATTRIBUTION.to_owned());
         CompareView {
             title: format!("Comparison of {} models", c.models.len()),
             notes,
@@ -72,6 +71,91 @@ pub fn warnings(c: &Comparison) -> Vec<String> {
         ));
     }
     warnings
+}
+
+/// What attribution measures, so that a source's "attribution to the
+/// coordinators was higher" and a lower attribution figure here are read as
+/// the same statement, not a contradiction.
+pub const ATTRIBUTION: &str = "Attribution is the share of an outcome deducted because others (other services, family, volunteers) helped bring it about: the more of a change a model credits to the activity itself, the lower its attribution.";
+
+/// What the conventions do and do not settle. Matching conventions make the
+/// arithmetic alike, never the analyses: the assumptions are said apart.
+fn comparability_note(c: &Comparison) -> Option<String> {
+    if !c.comparable() {
+        return None;
+    }
+    let a = &c.assumptions;
+    let arithmetic = if c.same_conventions {
+        "Every figure is computed under one set of conventions, so the arithmetic is comparable"
+    } else {
+        "The models use the same conventions, so the arithmetic is comparable: each figure is computed the same way"
+    };
+    if !a.differ() {
+        return Some(format!(
+            "{arithmetic}, and every model values the same {} outcomes with the same quantities, proxies and deductions: the figures are comparable like for like.",
+            a.shared.len()
+        ));
+    }
+    let mut how = Vec::new();
+    how.push(format!(
+        "{} outcome{} valued in every model, {} in only some (see \"Value by outcome\")",
+        a.shared.len(),
+        plural(a.shared.len()),
+        a.unshared.len()
+    ));
+    if !a.revalued.is_empty() {
+        how.push(format!(
+            "{} shared outcome{} with other quantities, proxies, deductions or durations ({})",
+            a.revalued.len(),
+            plural(a.revalued.len()),
+            listed(&a.revalued)
+        ));
+    }
+    let deductions: Vec<String> = crate::compare::Deduction::ALL
+        .into_iter()
+        .filter(|d| (1..c.models.len()).any(|i| a.gap(i, *d) != DeductionGap::None))
+        .map(|d| d.label().to_lowercase())
+        .collect();
+    if let Some((last, rest)) = deductions.split_last() {
+        let named = if rest.is_empty() {
+            last.clone()
+        } else {
+            format!("{} and {last}", rest.join(", "))
+        };
+        how.push(format!("a different weighted {named} (see \"Deductions\")"));
+    }
+    Some(format!(
+        "{arithmetic}. The assumptions are not the same, so the figures are not comparable like for like: {}.",
+        how.join("; ")
+    ))
+}
+
+/// Each model that is a reconstruction says so, with what it was rebuilt from.
+fn reconstruction_notes(c: &Comparison) -> Vec<String> {
+    c.models
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| {
+            m.reconstruction.as_ref().map(|from| {
+                format!(
+                    "{} is a reconstruction, not the assured analysis: {from}",
+                    letter(i)
+                )
+            })
+        })
+        .collect()
+}
+
+fn plural(count: usize) -> &'static str {
+    if count == 1 { "" } else { "s" }
+}
+
+/// Up to five ids, then how many more.
+fn listed(ids: &[String]) -> String {
+    match ids.len() {
+        0..=5 => ids.join(", "),
+        n => format!("{}, and {} more", ids[..5].join(", "), n - 5),
+    }
 }
 
 fn recomputed_note(c: &Comparison) -> String {

@@ -46,7 +46,7 @@ pub fn render(results: &Results, report: &sensitivity::Report<'_>) -> String {
     section_distribution(&mut out, model, results);
     section_years(&mut out, model, results);
     section_sensitivity(&mut out, report);
-    section_scenarios(&mut out, report);
+    section_scenarios(&mut out, report, results);
     section_impact_map(&mut out, model, results);
     let _ = write!(
         out,
@@ -71,6 +71,9 @@ fn masthead(out: &mut String, page: &View, kind: &str) {
     );
     if !page.subtitle.is_empty() {
         let _ = writeln!(out, "<p class=\"subtitle\">{}</p>", escape(&page.subtitle));
+    }
+    for line in &page.about {
+        let _ = writeln!(out, "<p class=\"about\">{}</p>", escape(line));
     }
     let _ = write!(
         out,
@@ -150,9 +153,16 @@ fn section_sensitivity(out: &mut String, report: &sensitivity::Report<'_>) {
     out.push_str("</section>\n");
 }
 
-fn section_scenarios(out: &mut String, report: &sensitivity::Report<'_>) {
+fn section_scenarios(out: &mut String, report: &sensitivity::Report<'_>, results: &Results) {
     out.push_str("<section id=\"scenarios\">\n<h2>Scenarios</h2>\n");
-    if report.scenarios.is_empty() {
+    if let Some(shown) = &report.model.analysis.scenario {
+        // The page is one scenario in full; others are not applied on top of it.
+        let _ = writeln!(
+            out,
+            "<p class=\"note\">Every figure on this page is of the scenario {}. The model's scenarios side by side are in the report of the model as written, without <code>--scenario</code>.</p>",
+            escape(&format!("{:?}", shown.name))
+        );
+    } else if report.scenarios.is_empty() {
         out.push_str(
             "<p class=\"note\">The model declares no scenarios. Named cases (cautious, optimistic) are added as <code>[[scenarios]]</code> in the model and shown here beside the base.</p>\n",
         );
@@ -164,8 +174,95 @@ fn section_scenarios(out: &mut String, report: &sensitivity::Report<'_>) {
             &sensitivity_view::scenarios(report),
             "scenarios",
         ));
+        let (columns, rows) = scenario_headlines(report, results);
+        out.push_str("<h3>Headline of each scenario</h3>\n");
+        out.push_str(&tables::grid(&columns, &rows, "figures"));
+        let (columns, rows) = scenario_stakeholders(report, results);
+        out.push_str(
+            "<h3>Social value by stakeholder in each scenario</h3>\n<p>Present value, and in brackets its share of the scenario's total.</p>\n",
+        );
+        out.push_str(&tables::grid(&columns, &rows, "by-stakeholder"));
     }
     out.push_str("</section>\n");
+}
+
+type Columns = Vec<(String, view::Align)>;
+
+/// The base and each scenario as columns: a figure's label, then one cell each.
+fn scenario_columns(report: &sensitivity::Report<'_>, first: &str) -> Columns {
+    let mut columns = vec![(first.to_owned(), view::Align::Left)];
+    columns.push(("As written".to_owned(), view::Align::Right));
+    columns.extend(
+        report
+            .scenarios
+            .iter()
+            .map(|s| (s.scenario.name.clone(), view::Align::Right)),
+    );
+    columns
+}
+
+/// Each declared scenario's headline beside the base: the rows of calc's
+/// headline, one column per scenario.
+fn scenario_headlines(
+    report: &sensitivity::Report<'_>,
+    base: &Results,
+) -> (Columns, Vec<Vec<String>>) {
+    let model = report.model;
+    let mut each = vec![view::headline(model, base)];
+    each.extend(
+        report
+            .scenarios
+            .iter()
+            .map(|s| view::headline(model, &s.results)),
+    );
+    let rows = each[0]
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(index, row)| {
+            let mut cells = vec![row.first().cloned().unwrap_or_default()];
+            cells.extend(
+                each.iter()
+                    .map(|section| section.rows[index].get(1).cloned().unwrap_or_default()),
+            );
+            cells
+        })
+        .collect();
+    (scenario_columns(report, "Figure"), rows)
+}
+
+/// Each stakeholder's present value (and share) in the base and each
+/// scenario, in file order.
+fn scenario_stakeholders(
+    report: &sensitivity::Report<'_>,
+    base: &Results,
+) -> (Columns, Vec<Vec<String>>) {
+    let model = report.model;
+    let currency = &model.analysis.currency;
+    let mut each = vec![base];
+    each.extend(report.scenarios.iter().map(|s| &s.results));
+    let rows = model
+        .stakeholders
+        .iter()
+        .enumerate()
+        .map(|(index, stakeholder)| {
+            let mut cells = vec![stakeholder.name.clone()];
+            cells.extend(each.iter().map(|results| {
+                results
+                    .stakeholders
+                    .get(index)
+                    .map_or_else(String::new, |r| {
+                        format!(
+                            "{} ({})",
+                            crate::report::text::money(r.present_value, currency),
+                            crate::report::text::percent(r.share, 1)
+                        )
+                    })
+            }));
+            cells
+        })
+        .collect();
+    (scenario_columns(report, "Stakeholder"), rows)
 }
 
 fn section_impact_map(out: &mut String, model: &crate::model::Model, results: &Results) {

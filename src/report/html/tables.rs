@@ -10,24 +10,33 @@ use crate::report::view::{Align, Section};
 /// page. Columns without a title (the terminal's text bars) are left out:
 /// the page has real charts.
 pub fn table(section: &Section, class: &str) -> String {
-    let kept: Vec<usize> = section
-        .columns
+    grid(&section.columns, &section.rows, class)
+}
+
+/// `table` for columns named only once the model is known (a scenario's).
+pub fn grid<S: AsRef<str>>(columns: &[(S, Align)], rows: &[Vec<String>], class: &str) -> String {
+    let kept: Vec<usize> = columns
         .iter()
         .enumerate()
-        .filter(|(_, (title, _))| !title.is_empty())
+        .filter(|(_, (title, _))| !title.as_ref().is_empty())
         .map(|(index, _)| index)
         .collect();
     let mut out = format!("<table class=\"{class}\">\n<thead><tr>");
     for &index in &kept {
-        let (title, align) = section.columns[index];
-        let _ = write!(out, "<th{}>{}</th>", align_class(align), escape(title));
+        let (title, align) = &columns[index];
+        let _ = write!(
+            out,
+            "<th{}>{}</th>",
+            align_class(*align),
+            escape(title.as_ref())
+        );
     }
     out.push_str("</tr></thead>\n<tbody>\n");
-    for row in &section.rows {
+    for row in rows {
         out.push_str("<tr>");
         for &index in &kept {
             let cell = row.get(index).map_or("", String::as_str);
-            let (_, align) = section.columns[index];
+            let (_, align) = columns[index];
             let _ = write!(out, "<td{}>{}</td>", align_class(align), escape(cell));
         }
         out.push_str("</tr>\n");

@@ -47,7 +47,13 @@ pub fn render(report: &Report<'_>) -> Result<String, csv::Error> {
     let empty = String::new;
     let mut base = vec![String::new(); HEADER.len()];
     base[0] = "base".to_owned();
-    base[1] = "base".to_owned();
+    // Under `--scenario` the base is that scenario, and the row says so.
+    base[1] = report
+        .model
+        .analysis
+        .scenario
+        .as_ref()
+        .map_or_else(|| "base".to_owned(), |s| text_cell(&s.name));
     base[10] = money(analysis.present_value);
     base[11] = money(analysis.inputs);
     base[12] = ratio(analysis.ratio);

@@ -46,6 +46,7 @@ pub fn render(report: &Report<'_>) -> String {
         string(&model.analysis.currency),
         analysis.target.normalize()
     );
+    out.push_str(&crate::report::json::about_lines(model));
     let _ = writeln!(
         out,
         "  \"steps\": {{\"deduction\": {}, \"proxy\": {}, \"quantity\": {}, \"duration\": {}, \"discount_rate\": {}, \"inputs\": {}}},",

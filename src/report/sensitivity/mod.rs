@@ -32,20 +32,22 @@ pub fn scenarios<'m>(model: &'m Model, base: &Results) -> Result<Vec<Scenario<'m
                     || format!("the change in the {figure} under scenario {:?}", s.name),
                 )
             };
+            let difference = Difference {
+                present_value: difference(
+                    "present value",
+                    results.present_value,
+                    base.present_value,
+                )?,
+                inputs: difference("inputs", results.inputs_total, base.inputs_total)?,
+                ratio: difference("ratio", results.ratio, base.ratio)?,
+            };
             Ok(Scenario {
                 scenario: s,
                 present_value: results.present_value,
                 inputs: results.inputs_total,
                 ratio: results.ratio,
-                difference: Difference {
-                    present_value: difference(
-                        "present value",
-                        results.present_value,
-                        base.present_value,
-                    )?,
-                    inputs: difference("inputs", results.inputs_total, base.inputs_total)?,
-                    ratio: difference("ratio", results.ratio, base.ratio)?,
-                },
+                difference,
+                results,
             })
         })
         .collect()
@@ -64,6 +66,8 @@ pub struct Report<'a> {
 /// One scenario's headline figures.
 pub struct Scenario<'a> {
     pub scenario: &'a crate::model::Scenario,
+    /// Every figure of the model under the scenario, as `calc --scenario` has them.
+    pub results: crate::calc::Results,
     pub present_value: Decimal,
     pub inputs: Decimal,
     pub ratio: Decimal,

@@ -52,8 +52,11 @@ pub fn page(report: &Report<'_>) -> Page {
             .map(|note| Block::Note(format!("Note: {note}."))),
     );
     Page {
-        title: format!("Sensitivity of {}", model.analysis.name),
-        lines,
+        title: format!("Sensitivity of {}", model.analysis.title()),
+        lines: crate::report::view::about(model)
+            .into_iter()
+            .chain(lines)
+            .collect(),
         blocks,
     }
 }

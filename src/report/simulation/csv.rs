@@ -5,9 +5,14 @@
 use super::{fixed, statistics};
 use crate::simulate::Simulation;
 
-pub fn render(simulation: &Simulation) -> Result<String, csv::Error> {
+pub fn render(model: &crate::model::Model, simulation: &Simulation) -> Result<String, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(["measure", "statistic", "value"])?;
+    // The scenario simulated, under `--scenario`: every output names it.
+    if let Some(scenario) = &model.analysis.scenario {
+        let name = crate::report::csv::text_cell(&scenario.name);
+        writer.write_record(["run", "scenario", name.as_str()])?;
+    }
     let run = [
         ("draws", simulation.draws.to_string()),
         ("seed", simulation.seed.to_string()),

@@ -24,6 +24,7 @@ pub fn render(model: &Model, simulation: &Simulation) -> String {
     let base_ratio = crate::number::round(simulation.base_ratio, 4);
     let mut out = String::from("{\n");
     let _ = writeln!(out, "  \"analysis\": {{\"name\": {name}}},");
+    out.push_str(&crate::report::json::about_lines(model));
     let _ = writeln!(out, "  \"draws\": {},", simulation.draws);
     let _ = writeln!(out, "  \"seed\": {},", simulation.seed);
     let _ = writeln!(out, "  \"target\": {},", simulation.target.normalize());

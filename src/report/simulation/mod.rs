@@ -20,7 +20,7 @@ pub fn render(
         Format::Table => page::terminal(&view::page(model, simulation)),
         Format::Markdown => page::markdown(&view::page(model, simulation)),
         Format::Json => json::render(model, simulation),
-        Format::Csv => csv::render(simulation)?,
+        Format::Csv => csv::render(model, simulation)?,
     })
 }
 

@@ -45,8 +45,11 @@ pub fn page(model: &Model, simulation: &Simulation) -> Page {
         Block::Table(histogram(simulation)),
     ];
     Page {
-        title: format!("Simulation of {}", model.analysis.name),
-        lines,
+        title: format!("Simulation of {}", model.analysis.title()),
+        lines: crate::report::view::about(model)
+            .into_iter()
+            .chain(lines)
+            .collect(),
         blocks,
     }
 }

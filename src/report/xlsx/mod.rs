@@ -73,7 +73,7 @@ fn build(
     let mut workbook = Workbook::new();
     workbook.set_properties(
         &DocProperties::new()
-            .set_title(cells::neutralised(&model.analysis.name))
+            .set_title(cells::neutralised(&model.analysis.title()))
             .set_subject("Social Return on Investment value map")
             .set_comment(concat!("Written by sroi ", env!("CARGO_PKG_VERSION"))),
     );

@@ -164,7 +164,7 @@ impl Map<'_> {
     fn title(&mut self) -> Written {
         let analysis = &self.model.analysis;
         let styles = self.styles;
-        self.cells.text(0, 0, &analysis.name, &styles.title)?;
+        self.cells.text(0, 0, &analysis.title(), &styles.title)?;
         let mut about: Vec<String> = Vec::new();
         about.extend(analysis.organisation.clone());
         about.push(analysis.kind.as_str().to_owned());
@@ -174,6 +174,7 @@ impl Map<'_> {
             analysis.currency,
             currency_prefix(&analysis.currency).trim()
         ));
+        about.extend(crate::report::view::about(self.model));
         self.cells
             .text(1, 0, &about.join(" · "), &styles.subtitle)?;
         self.cells.label(
