@@ -8,6 +8,7 @@
 //! [`code`].
 
 pub mod code;
+pub mod lint;
 mod too_large;
 
 use std::borrow::Cow;

@@ -11,11 +11,9 @@ pub mod assumption;
 mod fields;
 pub(crate) use fields::{is_valid_id, suggested_id};
 mod load;
-mod scenario_values;
 mod scenarios;
 pub(crate) mod schema;
 mod uncertainty;
-mod uncertainty_values;
 
 use rust_decimal::Decimal;
 

@@ -6,12 +6,12 @@ use rust_decimal::Decimal;
 use rust_xlsxwriter::{ColNum, RowNum, Worksheet, XlsxError};
 
 use super::CachedResults;
+use super::ExportError;
 use super::cells::Cells;
 use super::styles::Styles;
 use crate::calc::Results;
 use crate::model::assumption::Kind;
 use crate::model::{Action, Model, Override, Scenario, Target, Value};
-use crate::report::export::ExportError;
 use crate::scenario;
 
 pub const SHEET: &str = "Scenarios";

@@ -12,15 +12,15 @@ use super::CachedResults;
 use super::cells::{Cells, absolute, column, fixed_column, fixed_row, relative};
 use super::conventions as named;
 use super::inputs;
-use super::layout::{FIRST_ROW, FIRST_YEAR_COLUMN, HEADER_ROW, Layout, MapRow};
+use super::layout::{
+    FIRST_ROW, FIRST_YEAR_COLUMN, HEADER_ROW, Layout, MapRow, VALUE_MAP as QUOTED,
+};
 use super::styles::Styles;
 use crate::calc::{Results, discount, remaining_after_drop_off};
 use crate::model::{Model, Outcome};
 use crate::report::text::currency_prefix;
 
 pub const SHEET: &str = "Value map";
-/// The sheet's name as formulas on other sheets write it.
-pub const QUOTED: &str = "'Value map'";
 
 pub const PRESENT_VALUE: &str = "PresentValue";
 pub const NET_PRESENT_VALUE: &str = "NetPresentValue";
@@ -90,14 +90,6 @@ pub fn defined_names(layout: &Layout) -> Vec<(&'static str, String)> {
         (RATIO, headline(3)),
         (NET_RATIO, headline(4)),
     ]
-}
-
-/// The value map's discount factor of year `year`, as another sheet refers to it.
-pub fn factor_cell(layout: &Layout, year: u32) -> String {
-    format!(
-        "{QUOTED}!{}",
-        absolute(layout.factor_row(), layout.year_column(year))
-    )
 }
 
 pub fn sheet(

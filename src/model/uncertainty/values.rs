@@ -6,10 +6,10 @@ use rust_decimal::Decimal;
 use toml::Spanned;
 use toml::de::DeValue;
 
-use super::assumption::{Assumption, Kind};
-use super::fields::{TableReader, describe, percentage, unknown_key};
-use super::uncertainty::Distribution;
+use super::Distribution;
 use crate::diagnostic::{Diagnostic, ErrorCode, Span, too_large};
+use crate::model::assumption::{Assumption, Kind};
+use crate::model::fields::{TableReader, describe, percentage, unknown_key};
 
 /// How one declaration's numbers are read and turned into values of the field.
 pub(super) struct Reading<'l> {

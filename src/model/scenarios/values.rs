@@ -7,10 +7,10 @@ use rust_decimal::Decimal;
 use toml::Spanned;
 use toml::de::DeValue;
 
-use super::assumption::{Assumption, Kind};
-use super::fields::{TableReader, describe, percentage};
-use super::scenarios::{Action, Target, Value};
+use super::{Action, Target, Value};
 use crate::diagnostic::{Diagnostic, ErrorCode};
+use crate::model::assumption::{Assumption, Kind};
+use crate::model::fields::{TableReader, describe, percentage};
 
 /// The kind of value a target holds.
 fn kind(target: Target) -> Kind {
