@@ -17,7 +17,7 @@ use std::path::Path;
 
 use rust_decimal::Decimal;
 
-use crate::calc::{Results, calculate, discount};
+use crate::calc::{Results, calculate, counted_inputs};
 use crate::diagnostic::{Diagnostic, Diagnostics, ErrorCode, SourceFile};
 use crate::model::{
     self, Action, Assumption, Deductions, Limits, LoadError, Model, Outcome, Override, Scenario,
@@ -122,6 +122,18 @@ pub fn evaluate(model: &Model, scenario: &Scenario) -> Result<Results, Diagnosti
     })
 }
 
+/// Every scenario of the model computed, in file order, each with its
+/// figures or why they cannot be computed. One at a time: a caller keeps
+/// what it needs of each, not every scenario's figures at once.
+pub fn evaluate_all(
+    model: &Model,
+) -> impl Iterator<Item = (&Scenario, Result<Results, Diagnostic>)> {
+    model
+        .scenarios
+        .iter()
+        .map(move |scenario| (scenario, evaluate(model, scenario)))
+}
+
 /// Why any of the model's scenarios cannot be applied, located in the file.
 fn problems(model: &Model) -> Vec<Diagnostic> {
     model
@@ -214,25 +226,6 @@ fn apply_inputs(model: &mut Model, action: &Action) -> Result<(), Refusal> {
         }
     }
     Ok(())
-}
-
-/// The inputs total as the ratio counts it, under the model's conventions.
-pub(crate) fn counted_inputs(model: &Model) -> Option<Decimal> {
-    let years = model.input_years();
-    let factors = if model.conventions.inputs_discounted {
-        discount::factors(&model.conventions, years as u32)
-    } else {
-        vec![Decimal::ONE; years]
-    };
-    model.inputs.iter().try_fold(Decimal::ZERO, |total, input| {
-        input
-            .amounts
-            .iter()
-            .zip(&factors)
-            .try_fold(total, |total, (amount, factor)| {
-                total.checked_add(amount.checked_mul(*factor)?)
-            })
-    })
 }
 
 fn apply_to_outcome(

@@ -38,11 +38,9 @@ impl Computed {
 
 /// Every scenario of the model, computed as `calc` computes a model.
 pub fn compute(model: &Model) -> Result<Vec<Computed>, ExportError> {
-    model
-        .scenarios
-        .iter()
-        .map(|s| {
-            scenario::evaluate(model, s)
+    scenario::evaluate_all(model)
+        .map(|(_, results)| {
+            results
                 .map(|results| Computed::of(&results))
                 .map_err(ExportError::Scenario)
         })
