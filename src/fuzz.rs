@@ -4,8 +4,9 @@
 
 use crate::calc::{Results, calculate};
 use crate::diagnostic::SourceFile;
-use crate::model::{Limits, Model, parse_model};
+use crate::model::{Limits, Model};
 use crate::report::check::CheckFormat;
+use crate::scenario::parse_validated;
 use crate::{check, compare, report};
 
 /// Run bytes through everything a model file goes through, discarding the
@@ -16,7 +17,7 @@ pub fn exercise(bytes: &[u8]) {
         return;
     };
     let source = SourceFile::new("fuzz.toml", text);
-    let model = match parse_model(&source, Limits::DEFAULT) {
+    let model = match parse_validated(&source, Limits::DEFAULT) {
         Ok(model) => model,
         Err(diagnostics) => {
             std::hint::black_box(diagnostics.render(&source));
@@ -66,6 +67,7 @@ fn exercise_check(source: &SourceFile, model: &Model, results: &Results) {
     std::hint::black_box(report::check::json(
         std::slice::from_ref(&checked),
         false,
+        checked.verdict(),
         1,
     ));
 }

@@ -20,6 +20,7 @@ pub mod commands;
 pub mod compare;
 pub mod diagnostic;
 pub mod exit;
+pub mod format;
 pub mod fuzz;
 pub mod import;
 pub mod json_schema;

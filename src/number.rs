@@ -20,6 +20,18 @@ pub enum NumberError {
     Invalid,
 }
 
+impl std::fmt::Display for NumberError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            NumberError::NotFinite => "not a finite number",
+            NumberError::TooLarge => "too large or too precise for an exact decimal",
+            NumberError::Invalid => "not a number",
+        })
+    }
+}
+
+impl std::error::Error for NumberError {}
+
 /// Parse a decimal from TOML integer or float text, or from a decimal string.
 ///
 /// Accepts a sign, digits in groups joined by single underscores (`1_200`,

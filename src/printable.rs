@@ -12,6 +12,10 @@
 //! but reorder what follows, so a name holding U+202E could make a line of
 //! output read backwards from the characters it holds.
 //!
+//! A CSV cell of model text is also neutralised ([`text_cell`]): a cell a
+//! spreadsheet would run as a formula gets an apostrophe before it, which
+//! [`restore_text`] takes off again when `sroi import` reads the cell back.
+//!
 //! The escape is for reading, not for reading back: a model whose text
 //! holds a backslash followed by `u{1b}` shows the same. Formats with an
 //! escape of their own keep it (JSON's `\u001b`).
@@ -70,6 +74,35 @@ pub fn is_unprintable(c: char) -> bool {
 
 fn is_bidirectional_control(c: char) -> bool {
     matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The first characters that make a spreadsheet read a cell as a formula,
+/// and the apostrophe that marks a neutralised cell.
+const NEUTRALISED: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\''];
+
+/// A cell of model text in any CSV `sroi` writes: control characters but
+/// line feeds and tabs escaped, then neutralised as a formula would be.
+pub fn text_cell(text: &str) -> String {
+    safe_text(&escape_control_except(text, &['\n', '\t']))
+}
+
+/// Neutralise text a spreadsheet would otherwise evaluate as a formula.
+pub fn safe_text(text: &str) -> String {
+    if text.starts_with(NEUTRALISED) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The text `safe_text` neutralised: the apostrophe it added is taken off.
+/// A cell that starts with an apostrophe `safe_text` would not have added
+/// (written by hand: `'hello`) is kept as it is.
+pub fn restore_text(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(NEUTRALISED) => rest,
+        _ => cell,
+    }
 }
 
 #[cfg(test)]
@@ -143,5 +176,49 @@ mod tests {
         assert_eq!(escape('\u{1b}').map(Iterator::count), Some(6));
         assert_eq!(escape('\t').map(|e| e.to_string()), Some("\\t".to_owned()));
         assert!(escape('é').is_none());
+    }
+
+    #[test]
+    fn formula_like_text_is_neutralised_and_plain_text_is_not() {
+        assert_eq!(
+            safe_text("=HYPERLINK(\"http://x\")"),
+            "'=HYPERLINK(\"http://x\")"
+        );
+        assert_eq!(safe_text("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(safe_text("-2+3"), "'-2+3");
+        assert_eq!(safe_text("Less isolated"), "Less isolated");
+        assert_eq!(safe_text("'quoted'"), "''quoted'");
+    }
+
+    #[test]
+    fn a_text_cell_escapes_control_characters_but_line_feeds_and_tabs() {
+        assert_eq!(
+            text_cell("a\u{1b}[31m\r\nb\tc\u{7}\u{9b}"),
+            "a\\u{1b}[31m\\r\nb\tc\\u{7}\\u{9b}"
+        );
+        // A carriage return no longer leads the cell once it is escaped.
+        assert_eq!(text_cell("\r=1+1"), "\\r=1+1");
+        assert_eq!(text_cell("\t=1+1"), "'\t=1+1");
+    }
+
+    #[test]
+    fn restoring_gives_back_exactly_the_text_that_was_neutralised() {
+        for text in [
+            "=cmd|' /C calc'!A0",
+            "'=already quoted",
+            "''",
+            "'",
+            "-3",
+            "+",
+            "@",
+            "\tindented",
+            "plain",
+            "it's",
+            "",
+        ] {
+            assert_eq!(restore_text(&safe_text(text)), text, "{text:?}");
+        }
+        // An apostrophe typed in a spreadsheet before ordinary text stays.
+        assert_eq!(restore_text("'hello"), "'hello");
     }
 }

@@ -13,15 +13,46 @@
 //!   sets additive deductions above 100% is an error in the model.
 
 use std::collections::HashMap;
+use std::path::Path;
 
 use rust_decimal::Decimal;
 
-use crate::calc::{Results, calculate, discount};
-use crate::diagnostic::{Diagnostic, ErrorCode};
+use crate::calc::{Results, calculate, counted_inputs};
+use crate::diagnostic::{Diagnostic, Diagnostics, ErrorCode, SourceFile};
 use crate::model::{
-    Action, Assumption, Deductions, Limits, Model, Outcome, Override, Scenario, Schedule, Target,
-    Value,
+    self, Action, Assumption, Deductions, Limits, LoadError, Model, Outcome, Override, Scenario,
+    Schedule, Target, Value,
 };
+
+/// Read and validate the model at `path`, then check that every scenario
+/// applies to it: what a scenario does to each outcome can only be checked
+/// once the model is whole, so this is the stage after reading, and every
+/// command that loads a model loads it here.
+pub fn load_validated(path: &Path, limits: Limits) -> Result<(SourceFile, Model), LoadError> {
+    let (source, model) = model::load_file(path, limits)?;
+    match validate(&model) {
+        Ok(()) => Ok((source, model)),
+        Err(diagnostics) => Err(LoadError::Invalid {
+            source,
+            diagnostics,
+        }),
+    }
+}
+
+/// [`load_validated`] for model text already in hand.
+pub fn parse_validated(source: &SourceFile, limits: Limits) -> Result<Model, Diagnostics> {
+    let model = model::parse_model(source, limits)?;
+    validate(&model).map(|()| model)
+}
+
+fn validate(model: &Model) -> Result<(), Diagnostics> {
+    let problems = problems(model);
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Diagnostics::sorted(problems))
+    }
+}
 
 /// The model with the scenario's overrides applied.
 pub fn apply(model: &Model, scenario: &Scenario) -> Result<Model, Diagnostic> {
@@ -91,8 +122,20 @@ pub fn evaluate(model: &Model, scenario: &Scenario) -> Result<Results, Diagnosti
     })
 }
 
+/// Every scenario of the model computed, in file order, each with its
+/// figures or why they cannot be computed. One at a time: a caller keeps
+/// what it needs of each, not every scenario's figures at once.
+pub fn evaluate_all(
+    model: &Model,
+) -> impl Iterator<Item = (&Scenario, Result<Results, Diagnostic>)> {
+    model
+        .scenarios
+        .iter()
+        .map(move |scenario| (scenario, evaluate(model, scenario)))
+}
+
 /// Why any of the model's scenarios cannot be applied, located in the file.
-pub(crate) fn problems(model: &Model) -> Vec<Diagnostic> {
+fn problems(model: &Model) -> Vec<Diagnostic> {
     model
         .scenarios
         .iter()
@@ -183,25 +226,6 @@ fn apply_inputs(model: &mut Model, action: &Action) -> Result<(), Refusal> {
         }
     }
     Ok(())
-}
-
-/// The inputs total as the ratio counts it, under the model's conventions.
-pub(crate) fn counted_inputs(model: &Model) -> Option<Decimal> {
-    let years = model.input_years();
-    let factors = if model.conventions.inputs_discounted {
-        discount::factors(&model.conventions, years as u32)
-    } else {
-        vec![Decimal::ONE; years]
-    };
-    model.inputs.iter().try_fold(Decimal::ZERO, |total, input| {
-        input
-            .amounts
-            .iter()
-            .zip(&factors)
-            .try_fold(total, |total, (amount, factor)| {
-                total.checked_add(amount.checked_mul(*factor)?)
-            })
-    })
 }
 
 fn apply_to_outcome(

@@ -9,7 +9,7 @@ pub mod discount;
 use rust_decimal::Decimal;
 
 use crate::diagnostic::{Diagnostic, ErrorCode, LARGEST, checked, too_large};
-use crate::model::{Conventions, Deductions, Model, Outcome};
+use crate::model::{Conventions, Deductions, Input, Model, Outcome};
 use crate::number::scientific;
 
 /// Every figure the calculation produces, unrounded.
@@ -199,14 +199,7 @@ fn outcome_result(
             .checked_mul(outcome.proxy)
             .and_then(|v| v.checked_mul(net))
             .ok_or_else(overflow)?;
-        // Cohort k starts in year start_year + k; index 0 is year 1.
-        let first = (outcome.start_year - 1) as usize + cohort;
-        for (value, fraction) in values[first..].iter_mut().zip(&remaining) {
-            *value = impact
-                .checked_mul(*fraction)
-                .and_then(|v| value.checked_add(v))
-                .ok_or_else(overflow)?;
-        }
+        add_cohort(&mut values, outcome, cohort, impact, &remaining).ok_or_else(overflow)?;
         impacts.push(impact);
     }
     let present_value = discounted_sum(&values, factors).ok_or_else(overflow)?;
@@ -218,9 +211,46 @@ fn outcome_result(
     })
 }
 
+/// The value of one cohort of `outcome` in each year 1..=`years`: its first
+/// year's `impact`, reduced by drop-off from its second year. `None` when a
+/// value is beyond the largest decimal.
+pub fn cohort_values(
+    outcome: &Outcome,
+    impact: Decimal,
+    cohort: usize,
+    years: u32,
+) -> Option<Vec<Decimal>> {
+    let mut values = vec![Decimal::ZERO; years as usize];
+    add_cohort(
+        &mut values,
+        outcome,
+        cohort,
+        impact,
+        &remaining_after_drop_off(outcome),
+    )?;
+    Some(values)
+}
+
+/// Add one cohort's value of each year to `values` (index 0 is year 1),
+/// `remaining` being the outcome's [`remaining_after_drop_off`].
+fn add_cohort(
+    values: &mut [Decimal],
+    outcome: &Outcome,
+    cohort: usize,
+    impact: Decimal,
+    remaining: &[Decimal],
+) -> Option<()> {
+    // Cohort k starts in year start_year + k.
+    let first = (outcome.start_year - 1) as usize + cohort;
+    for (value, fraction) in values.get_mut(first..)?.iter_mut().zip(remaining) {
+        *value = value.checked_add(impact.checked_mul(*fraction)?)?;
+    }
+    Some(())
+}
+
 /// (1 − drop_off)^j for each year j = 0, 1, … of a cohort's duration:
 /// drop-off starts in the cohort's second year.
-pub(crate) fn remaining_after_drop_off(outcome: &Outcome) -> Vec<Decimal> {
+pub fn remaining_after_drop_off(outcome: &Outcome) -> Vec<Decimal> {
     let keep = Decimal::ONE - outcome.drop_off;
     let mut remaining = Vec::with_capacity(outcome.duration as usize);
     let mut fraction = Decimal::ONE;
@@ -232,7 +262,9 @@ pub(crate) fn remaining_after_drop_off(outcome: &Outcome) -> Vec<Decimal> {
     remaining
 }
 
-fn discounted_sum(values: &[Decimal], factors: &[Decimal]) -> Option<Decimal> {
+/// Σ value × factor over the years both cover: a present value, with
+/// `factors` from [`discount::factors`]. `None` beyond the largest decimal.
+pub fn discounted_sum(values: &[Decimal], factors: &[Decimal]) -> Option<Decimal> {
     values
         .iter()
         .zip(factors)
@@ -301,13 +333,7 @@ impl Inputs {
                     )
                 })?;
             }
-            // Loading has checked that each input's amounts add up; a
-            // discounted sum is no larger.
-            let amount = if model.conventions.inputs_discounted {
-                discounted_sum(&input.amounts, factors)
-            } else {
-                Some(input.total())
-            };
+            let amount = counted_input(input, &model.conventions, factors);
             counted.push(checked(amount, span, || "this input")?);
         }
         let total = added_up(
@@ -336,6 +362,32 @@ impl Inputs {
             counted,
         })
     }
+}
+
+/// What one input counts for in the ratio: its amounts at face value, or
+/// discounted by `factors` when the conventions say so. `None` beyond the
+/// largest decimal.
+pub fn counted_input(
+    input: &Input,
+    conventions: &Conventions,
+    factors: &[Decimal],
+) -> Option<Decimal> {
+    if conventions.inputs_discounted {
+        // Loading has checked that each input's amounts add up; a
+        // discounted sum is no larger.
+        discounted_sum(&input.amounts, factors)
+    } else {
+        Some(input.total())
+    }
+}
+
+/// The inputs total as the ratio counts it, input by input as
+/// [`calculate`] counts it; `None` beyond the largest decimal.
+pub fn counted_inputs(model: &Model) -> Option<Decimal> {
+    let factors = discount::factors(&model.conventions, model.input_years() as u32);
+    model.inputs.iter().try_fold(Decimal::ZERO, |total, input| {
+        total.checked_add(counted_input(input, &model.conventions, &factors)?)
+    })
 }
 
 fn stakeholder_results(

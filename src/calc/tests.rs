@@ -206,3 +206,35 @@ fn an_overflowing_outcome_is_an_error_naming_it() {
     let error = calculate(&model).err().map(|d| d.message);
     assert!(error.is_some_and(|m| m.contains("outcome `huge` is too large")));
 }
+
+#[test]
+fn the_exported_pieces_are_the_ones_calculate_adds_up() {
+    // Inputs £1,100 in year 1 and £1,210 in year 2, discounted at 10% (year 1
+    // too, by default): 1,100 / 1.1 + 1,210 / 1.21 = 2,000 counted.
+    let text = "[analysis]\nname = \"t\"\n[conventions]\ndiscount_rate = \"10%\"\n\
+                inputs_discounted = true\n[[stakeholders]]\nid = \"a\"\n\
+                [[inputs]]\nstakeholder = \"a\"\namount = [1_100, 1_210]\n\
+                [[outcomes]]\nid = \"o\"\nstakeholder = \"a\"\nquantity = [10, 20]\n\
+                proxy = 100\ndrop_off = \"50%\"\nduration = 2\n";
+    let source = SourceFile::new("test.toml", text);
+    let model = parse_model(&source, Limits::DEFAULT)
+        .unwrap_or_else(|d| panic!("invalid test model:\n{}", d.render(&source)));
+    let results = calculate(&model).unwrap_or_else(|d| panic!("{}", d.message));
+    assert_eq!(counted_inputs(&model), Some(dec("2000")));
+    assert_eq!(results.inputs_total, dec("2000"));
+    // Cohort 2 (k = 1): 20 × £100 = £2,000 in year 2, half that in year 3.
+    let outcome = &model.outcomes[0];
+    let second = cohort_values(outcome, results.outcomes[0].impacts[1], 1, 3);
+    assert_eq!(second, Some(vec![dec("0"), dec("2000"), dec("1000")]));
+    // Cohort 1 is £1,000 then £500; with cohort 2, years of 1,000, 2,500, 1,000.
+    assert_eq!(
+        results.outcomes[0].values,
+        vec![dec("1000"), dec("2500"), dec("1000")]
+    );
+    // Its present value at 10%: 1,000 / 1.1 + 2,500 / 1.21 + 1,000 / 1.331
+    // = 909.0909… + 2,066.1157… + 751.3148… = 3,726.52.
+    let factors = discount::factors(&model.conventions, 3);
+    let present_value = discounted_sum(&results.outcomes[0].values, &factors);
+    assert_eq!(present_value.map(money), Some("3726.52".to_owned()));
+    assert_eq!(money(results.outcomes[0].present_value), "3726.52");
+}

@@ -7,8 +7,8 @@ use rust_decimal::Decimal;
 
 use super::codes::Code;
 use super::{Finding, model_span};
+use crate::format::text;
 use crate::model::Model;
-use crate::report::text;
 
 pub(super) fn lint(model: &Model, findings: &mut Vec<Finding>) {
     idle_stakeholders(model, findings);

@@ -8,7 +8,6 @@
 //! table) then decides what each finding means. The verdict comes from the
 //! findings alone, never from how they are displayed.
 
-pub mod codes;
 mod completeness;
 pub mod files;
 mod overclaiming;
@@ -22,9 +21,12 @@ use rust_decimal::Decimal;
 
 use crate::calc::{self, Results};
 use crate::diagnostic::{Diagnostic, Diagnostics, ErrorCode, SourceFile, Span};
-use crate::exit::Exit;
 use crate::model::{self, LoadError, Model};
+use crate::scenario;
 
+/// The lint table lives beside the error codes, so the model can read a
+/// `[check]` table without reaching up into the checks.
+pub use crate::diagnostic::lint as codes;
 pub use codes::{Code, Severity};
 pub use policy::{Allowed, Denial, Policy, PolicyError, parse_min_ratio};
 
@@ -87,16 +89,29 @@ pub enum FileCheck {
     },
 }
 
+/// What a check comes to, from best to worst, so that the verdict over
+/// several files is the greatest of theirs. Which exit code each calls for
+/// is the command's business (spec section 4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verdict {
+    /// The model loads and every check passed.
+    Passed,
+    /// The model is invalid, or a check failed.
+    Failed,
+    /// The path could not be read as a model at all.
+    Unreadable,
+}
+
 impl FileCheck {
-    /// The exit code this file alone calls for (spec section 4).
-    pub fn exit(&self) -> Exit {
+    /// What this file's check alone comes to.
+    pub fn verdict(&self) -> Verdict {
         match self {
-            FileCheck::Unreadable { .. } => Exit::Error,
-            FileCheck::Invalid { .. } => Exit::Failure,
+            FileCheck::Unreadable { .. } => Verdict::Unreadable,
+            FileCheck::Invalid { .. } => Verdict::Failed,
             FileCheck::Linted { findings, .. } if findings.iter().any(Finding::fails) => {
-                Exit::Failure
+                Verdict::Failed
             }
-            FileCheck::Linted { .. } => Exit::Success,
+            FileCheck::Linted { .. } => Verdict::Passed,
         }
     }
 }
@@ -106,7 +121,7 @@ impl FileCheck {
 /// checked as asked (like an unreadable path, exit 2), and the scenario's
 /// model has no `[published]` figures to reproduce (`scenario::shown`).
 pub fn check_file(path: &Path, policy: &Policy, scenario: Option<&str>) -> FileCheck {
-    let (source, model) = match model::load_file(path, model::Limits::default()) {
+    let (source, model) = match scenario::load_validated(path, model::Limits::default()) {
         Ok(loaded) => loaded,
         Err(LoadError::Unreadable { path, error }) => {
             return FileCheck::Unreadable {

@@ -13,8 +13,8 @@ use rust_decimal::Decimal;
 use super::codes::Code;
 use super::{Finding, model_span};
 use crate::calc::Results;
+use crate::format::text;
 use crate::model::{Model, Outcome};
-use crate::report::text;
 
 /// A distribution's median and 90th percentile across assured reports.
 struct Benchmark {

@@ -97,6 +97,8 @@ impl std::fmt::Display for PolicyError {
     }
 }
 
+impl std::error::Error for PolicyError {}
+
 impl Policy {
     /// The policy the command line asks for.
     pub fn new(denials: &[Denial], allow: &[Code], min_ratio: Option<Decimal>) -> Policy {

@@ -9,8 +9,8 @@ use rust_decimal::Decimal;
 use super::codes::Code;
 use super::{Finding, model_span};
 use crate::calc::Results;
+use crate::format::{published, text};
 use crate::model::{Model, Published};
-use crate::report::{published, text};
 
 pub(super) fn lint(
     model: &Model,

@@ -11,7 +11,7 @@ pub fn run(args: &CalcArgs) -> Exit {
             Ok(loaded) => loaded,
             Err(exit) => return exit,
         };
-    crate::report::precision::warn(&source.name, &model, &results);
+    super::warn_about_precision(&source.name, &model, &results);
     match report::render(args.format, &model, &results) {
         Ok(text) => super::deliver(&text, destination),
         Err(error) => {

@@ -17,7 +17,7 @@ pub fn run(args: &ChartArgs) -> Exit {
         Ok(loaded) => loaded,
         Err(exit) => return exit,
     };
-    crate::report::precision::warn(&source.name, &model, &results);
+    super::warn_about_precision(&source.name, &model, &results);
     let svg = match args.kind {
         Kind::Distribution => distribution::render(&model, &results),
         Kind::Years => years::render(&model, &results),

@@ -3,7 +3,7 @@
 //! verdicts, settled before anything is printed: 2 when a path cannot be
 //! read, else 1 when any model is invalid or fails a check, else 0.
 
-use crate::check::{self, FileCheck, Policy, files::Target};
+use crate::check::{self, FileCheck, Policy, Verdict, files::Target};
 use crate::cli::CheckArgs;
 use crate::exit::Exit;
 use crate::output;
@@ -16,7 +16,7 @@ pub fn run(args: &CheckArgs) -> Exit {
         return Exit::Error;
     }
     let mut checks = Vec::new();
-    let mut verdict = Exit::Success;
+    let mut verdict = Verdict::Passed;
     for target in check::files::expand(&args.paths) {
         let checked = match target {
             Target::Model(path) => check::check_file(&path, &policy, args.scenario.as_deref()),
@@ -25,14 +25,14 @@ pub fn run(args: &CheckArgs) -> Exit {
                 error: reason,
             },
         };
-        verdict = verdict.worst(checked.exit());
+        verdict = verdict.max(checked.verdict());
         if !print(&render::file(args.format, &checked, args.quiet)) {
             return Exit::Error;
         }
         checks.push(checked);
     }
     if args.format == CheckFormat::Json {
-        let document = render::json(&checks, args.quiet, verdict.code());
+        let document = render::json(&checks, args.quiet, verdict, exit(verdict).code());
         if !print(&Rendered {
             stdout: document,
             stderr: String::new(),
@@ -40,7 +40,16 @@ pub fn run(args: &CheckArgs) -> Exit {
             return Exit::Error;
         }
     }
-    verdict
+    exit(verdict)
+}
+
+/// The exit code a verdict calls for (spec section 4).
+fn exit(verdict: Verdict) -> Exit {
+    match verdict {
+        Verdict::Passed => Exit::Success,
+        Verdict::Failed => Exit::Failure,
+        Verdict::Unreadable => Exit::Error,
+    }
 }
 
 /// Write one file's report; `false` when standard output cannot be written.

@@ -22,7 +22,7 @@ pub fn run(args: &ExportArgs) -> Exit {
             Ok(loaded) => loaded,
             Err(exit) => return exit,
         };
-    crate::report::precision::warn(&source.name, &model, &results);
+    super::warn_about_precision(&source.name, &model, &results);
     match export::render(args.format, &model, &results) {
         Ok(bytes) => super::deliver(bytes, destination),
         Err(ExportError::Scenario(diagnostic)) => {

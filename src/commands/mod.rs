@@ -58,9 +58,16 @@ pub(crate) fn shown(path: impl AsRef<Path>) -> String {
     crate::printable::escape_path(&path.as_ref().display().to_string()).into_owned()
 }
 
+/// Say on standard error where the figures are less exact than they are shown.
+pub(crate) fn warn_about_precision(name: &str, model: &Model, results: &crate::calc::Results) {
+    for warning in crate::report::precision::warnings(name, model, results) {
+        message!("{warning}");
+    }
+}
+
 /// Load a model, or report why not on standard error and say how to exit.
 pub(crate) fn load(path: &Path) -> Result<(SourceFile, Model), Exit> {
-    model::load_file(path, model::Limits::default()).map_err(|error| match error {
+    crate::scenario::load_validated(path, model::Limits::default()).map_err(|error| match error {
         LoadError::Unreadable { path, error } => {
             message!("sroi: cannot read {}: {error}", shown(&path));
             Exit::Error

@@ -12,7 +12,7 @@ pub fn run(args: &ReportArgs) -> Exit {
             Ok(loaded) => loaded,
             Err(exit) => return exit,
         };
-    crate::report::precision::warn(&source.name, &model, &results);
+    super::warn_about_precision(&source.name, &model, &results);
     let analysis = match super::chart::analyse(&source, &model, &results) {
         Ok(analysis) => analysis,
         Err(exit) => return exit,

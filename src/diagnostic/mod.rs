@@ -8,6 +8,7 @@
 //! [`code`].
 
 pub mod code;
+pub mod lint;
 mod too_large;
 
 use std::borrow::Cow;
@@ -50,6 +51,16 @@ impl Diagnostic {
         self
     }
 }
+
+/// Unlocated, as one line: `error[SROI005]: deadweight must be …`. Where the
+/// model's text is at hand, [`SourceFile::render`] locates and quotes it.
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "error[{}]: {}", self.code, self.message)
+    }
+}
+
+impl std::error::Error for Diagnostic {}
 
 /// The text of a model together with the name it is reported under.
 #[derive(Debug, Clone)]
@@ -221,6 +232,20 @@ impl Diagnostics {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_diagnostic_is_an_error_that_reads_as_one_line() {
+        let diagnostic = Diagnostic::new(
+            ErrorCode::OutOfRange,
+            4..7,
+            "deadweight must be between 0% and 100%",
+        );
+        let error: &dyn std::error::Error = &diagnostic;
+        assert_eq!(
+            error.to_string(),
+            "error[SROI005]: deadweight must be between 0% and 100%"
+        );
+    }
 
     #[test]
     fn positions_count_lines_and_characters_from_one() {

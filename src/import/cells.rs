@@ -7,7 +7,7 @@
 use rust_decimal::Decimal;
 
 use crate::number::parse_decimal;
-use crate::report::csv::restore_text;
+use crate::printable::restore_text;
 
 /// How a column's cells become TOML values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

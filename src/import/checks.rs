@@ -10,7 +10,7 @@ use super::table::Table;
 use crate::diagnostic::ErrorCode;
 use crate::model::Model;
 use crate::model::{is_valid_id, suggested_id};
-use crate::report::csv::restore_text;
+use crate::printable::restore_text;
 
 /// The checks only a CSV needs, with every problem and the cells they are in.
 pub(super) struct Checks {

@@ -29,7 +29,7 @@ use self::problem::{At, Problem};
 use self::table::{Columns, Table};
 use self::write::{Standalone, write_onto, write_standalone};
 use crate::diagnostic::{Diagnostic, SourceFile};
-use crate::model::{self, Limits, Model};
+use crate::model::{Limits, Model};
 
 /// A CSV file as read, with the name it is reported under.
 pub struct CsvFile {
@@ -86,7 +86,7 @@ const OUTCOME_COLUMNS: [(&str, Kind); 15] = [
 
 const OUTCOMES: Columns = Columns {
     // The columns `sroi calc --format csv` writes, so that its CSV comes back.
-    fields: &crate::report::csv::OUTCOME_COLUMNS,
+    fields: &crate::model::schema::OUTCOME_COLUMNS,
     required: &["id", "stakeholder", "quantity", "proxy", "duration"],
     computed: is_computed,
 };
@@ -217,7 +217,7 @@ pub fn import(values: &CsvFile, rest: &Rest<'_>, limits: Limits) -> Result<Impor
 /// its problems.
 fn reload(text: &str, limits: Limits) -> Result<Model, Vec<Diagnostic>> {
     let source = SourceFile::new("<imported model>", text);
-    let model = model::parse_model(&source, limits).map_err(|d| d.items)?;
+    let model = crate::scenario::parse_validated(&source, limits).map_err(|d| d.items)?;
     crate::calc::calculate(&model).map_err(|diagnostic| vec![diagnostic])?;
     Ok(model)
 }

@@ -124,7 +124,7 @@ pub(super) fn write_standalone(
 
     let defaults = Conventions::default();
     document.header("conventions", false);
-    let rate = crate::report::text::rate(defaults.discount_rate);
+    let rate = crate::format::text::rate(defaults.discount_rate);
     document.entry("discount_rate", &cells::string(&rate), None);
     document.entry("schedule", &cells::string(defaults.schedule.as_str()), None);
     document.entry(

@@ -11,7 +11,7 @@ mod values;
 use serde_json::{Map, Value, json};
 
 use self::values::described;
-use crate::check::codes::{LINTS, Severity};
+use crate::diagnostic::lint::{LINTS, Severity};
 use crate::model::schema::{
     self, ALLOWANCE, ANALYSIS, CHECK, CONVENTIONS, INPUT, KINDS, NORMAL, OUTCOME, PUBLISHED,
     SCENARIO, SHAPES, STAKEHOLDER, TOP_LEVEL, UNCERTAIN,

@@ -16,7 +16,7 @@ use toml::de::DeValue;
 use super::Spans;
 use super::fields::TableReader;
 use super::schema::{self, Limits};
-use crate::check::codes::Code;
+use crate::diagnostic::lint::Code;
 use crate::diagnostic::{Diagnostic, ErrorCode, SourceFile};
 
 /// What the `[check]` table says; empty when the model has none.
@@ -104,7 +104,7 @@ pub(super) fn read(
 fn parse_code(text: &str, span: crate::diagnostic::Span) -> Result<Code, Diagnostic> {
     let code: Code = text
         .parse()
-        .map_err(|error: crate::check::codes::UnknownCode| {
+        .map_err(|error: crate::diagnostic::lint::UnknownCode| {
             let diagnostic = Diagnostic::new(
                 ErrorCode::UnknownReference,
                 span.clone(),

@@ -248,8 +248,6 @@ impl ModelReader<'_> {
             self.diagnostics.push(diagnostic);
             return Some(model);
         }
-        // What a scenario does to each outcome can only be checked on the whole model.
-        self.diagnostics.extend(crate::scenario::problems(&model));
         Some(model)
     }
 

@@ -11,11 +11,9 @@ pub mod assumption;
 mod fields;
 pub(crate) use fields::{is_valid_id, suggested_id};
 mod load;
-mod scenario_values;
 mod scenarios;
 pub(crate) mod schema;
 mod uncertainty;
-mod uncertainty_values;
 
 use rust_decimal::Decimal;
 
@@ -27,6 +25,38 @@ pub use load::{LoadError, load_file, parse_model};
 pub use scenarios::{Action, Override, Scenario, Target, Value};
 pub use schema::{Limits, TOML_NESTING_LIMIT};
 pub use uncertainty::{Distribution, Uncertain};
+
+impl std::fmt::Display for LoadError {
+    /// One line; commands show an invalid model's problems located and
+    /// quoted instead, through [`crate::diagnostic::Diagnostics::render`].
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Unreadable { path, error } => write!(f, "cannot read {path}: {error}"),
+            LoadError::TooLarge { path, limit } => write!(
+                f,
+                "{path}: the file is larger than the limit of {} MiB for a model",
+                limit / (1024 * 1024)
+            ),
+            LoadError::Invalid {
+                source,
+                diagnostics,
+            } => {
+                let count = diagnostics.items.len();
+                let s = if count == 1 { "" } else { "s" };
+                write!(f, "{}: not a valid model ({count} problem{s})", source.name)
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            LoadError::Unreadable { error, .. } => Some(error),
+            LoadError::TooLarge { .. } | LoadError::Invalid { .. } => None,
+        }
+    }
+}
 
 /// The whole impact map.
 #[derive(Debug, Clone)]

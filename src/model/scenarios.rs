@@ -16,6 +16,8 @@
 //! percentage of themselves, rates by percentage points, years by whole years.
 //! Applying them is `crate::scenario`'s business; this module only reads.
 
+mod values;
+
 use std::collections::HashMap;
 
 use rust_decimal::Decimal;
@@ -25,10 +27,8 @@ use toml::de::{DeTable, DeValue};
 use super::Spans;
 use super::assumption::Assumption;
 use super::fields::TableReader;
-use super::schema::{Limits, nearest};
+use super::schema::{Limits, SCENARIO, nearest};
 use crate::diagnostic::{Diagnostic, ErrorCode, Span};
-
-pub(crate) const SCENARIO: &[&str] = &["name", "description", "set", "change"];
 
 #[derive(Debug, Clone)]
 pub struct Scenario {
@@ -220,8 +220,8 @@ fn read_override(
 ) -> Option<Override> {
     let target = target(r, ids, entry)?;
     let action = match mode {
-        Mode::Set => super::scenario_values::set(r, &entry.address, target, entry.value)?,
-        Mode::Change => super::scenario_values::change(r, &entry.address, target, entry.value)?,
+        Mode::Set => values::set(r, &entry.address, target, entry.value)?,
+        Mode::Change => values::change(r, &entry.address, target, entry.value)?,
     };
     Some(Override {
         target,

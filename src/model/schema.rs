@@ -52,6 +52,26 @@ pub(crate) const OUTCOME: &[&str] = &[
     "uncertainty",
 ];
 
+/// The columns of the CSV output that carry the impact map itself, which
+/// `sroi import` reads back; the computed figures follow them.
+pub const OUTCOME_COLUMNS: [&str; 15] = [
+    "id",
+    "stakeholder",
+    "stakeholder_name",
+    "description",
+    "indicator",
+    "quantity",
+    "proxy",
+    "proxy_description",
+    "proxy_source",
+    "deadweight",
+    "displacement",
+    "attribution",
+    "drop_off",
+    "duration",
+    "start_year",
+];
+
 pub(crate) const PUBLISHED: &[&str] = &["present_value", "inputs", "ratio", "tolerance", "source"];
 
 pub(crate) const CHECK: &[&str] = &["allow"];
@@ -65,10 +85,20 @@ pub(crate) const KINDS: &[&str] = &["forecast", "evaluative"];
 /// stack. Named here so that the error can say it; a test holds the two equal.
 pub const TOML_NESTING_LIMIT: u32 = 80;
 
-// The keys of the tables read outside this file, so that every list of keys
-// the parser accepts can be found here (the JSON Schema is built from them).
-pub(crate) use super::scenarios::SCENARIO;
-pub(crate) use super::uncertainty::{SHAPES, UNCERTAIN};
+pub(crate) const SCENARIO: &[&str] = &["name", "description", "set", "change"];
+
+/// The fields that may be uncertain: those the value of an outcome is linear
+/// or smooth in. Duration and start year are whole years; vary them in scenarios.
+pub(crate) const UNCERTAIN: &[&str] = &[
+    "quantity",
+    "proxy",
+    "deadweight",
+    "displacement",
+    "attribution",
+    "drop_off",
+];
+
+pub(crate) const SHAPES: &[&str] = &["triangular", "uniform", "pert", "normal"];
 
 /// The keys of a `normal` distribution's table.
 pub(crate) const NORMAL: &[&str] = &["mean", "sd"];

@@ -15,28 +15,17 @@
 //! moves in proportion. Everything is stored as the value of the field (for a
 //! quantity, its total over cohorts), so the simulation never re-reads text.
 
+mod values;
+
 use rust_decimal::Decimal;
 use toml::Spanned;
 use toml::de::DeValue;
 
+use self::values::Reading;
 use super::assumption::Assumption;
 use super::fields::{TableReader, describe, unknown_key};
-use super::schema::nearest;
-use super::uncertainty_values::Reading;
+use super::schema::{SHAPES, UNCERTAIN, nearest};
 use crate::diagnostic::{Diagnostic, ErrorCode, Span};
-
-/// The fields that may be uncertain: those the value of an outcome is linear
-/// or smooth in. Duration and start year are whole years; vary them in scenarios.
-pub(crate) const UNCERTAIN: &[&str] = &[
-    "quantity",
-    "proxy",
-    "deadweight",
-    "displacement",
-    "attribution",
-    "drop_off",
-];
-
-pub(crate) const SHAPES: &[&str] = &["triangular", "uniform", "pert", "normal"];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Uncertain {

@@ -17,27 +17,11 @@ use super::text;
 use crate::calc::Results;
 use crate::model::{Model, Outcome};
 use crate::number::round_money;
-use crate::printable::escape_control_except;
 
-/// The columns that carry the impact map itself, which `sroi import` reads
-/// back; the computed figures follow them.
-pub const OUTCOME_COLUMNS: [&str; 15] = [
-    "id",
-    "stakeholder",
-    "stakeholder_name",
-    "description",
-    "indicator",
-    "quantity",
-    "proxy",
-    "proxy_description",
-    "proxy_source",
-    "deadweight",
-    "displacement",
-    "attribution",
-    "drop_off",
-    "duration",
-    "start_year",
-];
+// The columns and the cell safety are shared with `sroi import`, which reads
+// them back, so they live below both.
+pub use crate::model::schema::OUTCOME_COLUMNS;
+pub use crate::printable::{restore_text, safe_text, text_cell};
 
 pub fn render(model: &Model, results: &Results) -> Result<String, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
@@ -99,82 +83,4 @@ fn fixed_cells(model: &Model, outcome: &Outcome) -> Vec<String> {
         outcome.duration.to_string(),
         outcome.start_year.to_string(),
     ]
-}
-
-/// The first characters that make a spreadsheet read a cell as a formula,
-/// and the apostrophe that marks a neutralised cell.
-const NEUTRALISED: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\''];
-
-/// A cell of model text in any CSV `sroi` writes: control characters but
-/// line feeds and tabs escaped, then neutralised as a formula would be.
-pub fn text_cell(text: &str) -> String {
-    safe_text(&escape_control_except(text, &['\n', '\t']))
-}
-
-/// Neutralise text a spreadsheet would otherwise evaluate as a formula.
-pub fn safe_text(text: &str) -> String {
-    if text.starts_with(NEUTRALISED) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    }
-}
-
-/// The text `safe_text` neutralised: the apostrophe it added is taken off.
-/// A cell that starts with an apostrophe `safe_text` would not have added
-/// (written by hand: `'hello`) is kept as it is.
-pub fn restore_text(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(NEUTRALISED) => rest,
-        _ => cell,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn formula_like_text_is_neutralised_and_plain_text_is_not() {
-        assert_eq!(
-            safe_text("=HYPERLINK(\"http://x\")"),
-            "'=HYPERLINK(\"http://x\")"
-        );
-        assert_eq!(safe_text("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(safe_text("-2+3"), "'-2+3");
-        assert_eq!(safe_text("Less isolated"), "Less isolated");
-        assert_eq!(safe_text("'quoted'"), "''quoted'");
-    }
-
-    #[test]
-    fn a_text_cell_escapes_control_characters_but_line_feeds_and_tabs() {
-        assert_eq!(
-            text_cell("a\u{1b}[31m\r\nb\tc\u{7}\u{9b}"),
-            "a\\u{1b}[31m\\r\nb\tc\\u{7}\\u{9b}"
-        );
-        // A carriage return no longer leads the cell once it is escaped.
-        assert_eq!(text_cell("\r=1+1"), "\\r=1+1");
-        assert_eq!(text_cell("\t=1+1"), "'\t=1+1");
-    }
-
-    #[test]
-    fn restoring_gives_back_exactly_the_text_that_was_neutralised() {
-        for text in [
-            "=cmd|' /C calc'!A0",
-            "'=already quoted",
-            "''",
-            "'",
-            "-3",
-            "+",
-            "@",
-            "\tindented",
-            "plain",
-            "it's",
-            "",
-        ] {
-            assert_eq!(restore_text(&safe_text(text)), text, "{text:?}");
-        }
-        // An apostrophe typed in a spreadsheet before ordinary text stays.
-        assert_eq!(restore_text("'hello"), "'hello");
-    }
 }

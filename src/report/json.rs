@@ -56,7 +56,7 @@ pub struct Document<'m> {
     /// The scenario the figures are of (spec section 6); absent for the
     /// model as written.
     #[serde(skip_serializing_if = "Option::is_none")]
-    scenario: Option<super::compare::ScenarioJson<'m>>,
+    scenario: Option<ScenarioJson<'m>>,
     conventions: ConventionsJson,
     inputs: InputsJson<'m>,
     outcomes: Vec<OutcomeJson<'m>>,
@@ -146,7 +146,7 @@ impl<'m> Document<'m> {
                 currency: &analysis.currency,
                 reconstruction: analysis.reconstruction.as_deref(),
             },
-            scenario: super::compare::ScenarioJson::of(analysis.scenario.as_ref()),
+            scenario: ScenarioJson::of(analysis.scenario.as_ref()),
             conventions: ConventionsJson::new(&model.conventions),
             inputs: inputs(model, results),
             outcomes: model
@@ -233,7 +233,7 @@ fn inputs<'m>(model: &'m Model, results: &Results) -> InputsJson<'m> {
 /// model has it, so that every JSON output names what its figures are of.
 pub fn about_lines(model: &Model) -> String {
     let mut out = String::new();
-    if let Some(scenario) = super::compare::ScenarioJson::of(model.analysis.scenario.as_ref()) {
+    if let Some(scenario) = ScenarioJson::of(model.analysis.scenario.as_ref()) {
         let text = serde_json::to_string(&scenario).expect("a scenario serialises to JSON");
         out.push_str(&format!("  \"scenario\": {},\n", escape_raw_controls(text)));
     }
@@ -283,6 +283,22 @@ fn escape_raw_controls(json: String) -> String {
         }
     }
     out
+}
+
+/// The scenario a model is shown under, as `sroi calc --format json` writes it.
+#[derive(Serialize)]
+pub(crate) struct ScenarioJson<'m> {
+    pub name: &'m str,
+    pub description: Option<&'m str>,
+}
+
+impl<'m> ScenarioJson<'m> {
+    pub(crate) fn of(scenario: Option<&'m crate::model::ShownScenario>) -> Option<Self> {
+        scenario.map(|s| ScenarioJson {
+            name: &s.name,
+            description: s.description.as_deref(),
+        })
+    }
 }
 
 #[cfg(test)]

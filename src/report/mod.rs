@@ -12,14 +12,15 @@ pub mod markdown;
 pub mod markup;
 pub mod page;
 pub mod precision;
-pub mod published;
 pub mod sensitivity;
 pub mod simulation;
 pub mod svg;
 pub mod table;
-pub mod text;
 pub mod view;
 pub mod xlsx;
+
+/// Figures are worded below the reports, where the checks can word them too.
+pub use crate::format::{published, text};
 
 use crate::calc::Results;
 use crate::model::Model;

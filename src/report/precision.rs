@@ -57,11 +57,13 @@ pub fn notes(model: &Model, results: &Results) -> Vec<String> {
     notes
 }
 
-/// Print each note as a warning on standard error, naming the model.
-pub fn warn(name: &str, model: &Model, results: &Results) {
-    for note in notes(model, results) {
-        eprintln!("sroi: warning: {name}: {note}");
-    }
+/// Each note as a warning line for standard error, naming the model; the
+/// command prints them.
+pub fn warnings(name: &str, model: &Model, results: &Results) -> Vec<String> {
+    notes(model, results)
+        .into_iter()
+        .map(|note| format!("sroi: warning: {name}: {note}"))
+        .collect()
 }
 
 /// Every money figure the results hold, intermediate ones included: a large

@@ -73,6 +73,25 @@ fn a_file_larger_than_the_limit_is_refused_before_it_is_read_whole() {
 }
 
 #[test]
+fn a_load_error_is_a_standard_error_that_reads_as_one_line() {
+    let directory = tempfile::tempdir().expect("a temporary directory");
+    let unreadable = load_file(directory.path(), Limits::DEFAULT).expect_err("a directory");
+    let error: &dyn std::error::Error = &unreadable;
+    assert!(error.to_string().starts_with("cannot read "), "{error}");
+    assert!(error.source().is_some(), "the I/O error is its source");
+    let mut file = tempfile::NamedTempFile::new().expect("a temporary file");
+    file.write_all(b"[analysis]\nname = 1\n").expect("written");
+    let invalid = load_file(file.path(), Limits::DEFAULT).expect_err("a number is no name");
+    // Three problems, as `sroi calc` lists them: no outcomes, no inputs,
+    // and a name that is not text.
+    let shown = invalid.to_string();
+    assert!(
+        shown.ends_with(": not a valid model (3 problems)"),
+        "{shown}"
+    );
+}
+
+#[test]
 fn more_outcomes_than_the_limit_are_refused_naming_it() {
     let limits = Limits {
         max_entries: 1,

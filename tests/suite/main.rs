@@ -19,6 +19,7 @@ mod hostile_numbers;
 mod hostile_text;
 mod import;
 mod interrupt;
+mod layers;
 mod limits;
 mod models;
 mod output_files;

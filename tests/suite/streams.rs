@@ -112,6 +112,19 @@ fn a_passing_run_with_warnings_exits_zero_whatever_becomes_of_the_warnings() {
 }
 
 #[test]
+fn a_run_that_warns_of_its_precision_exits_zero_whatever_becomes_of_the_warnings() {
+    // Figures of 10^28: two precision warnings on standard error before the
+    // results (`precision.rs` works out where they start).
+    let model = "tests/fixtures/hostile/ratio_at_the_edge_of_a_decimal.toml";
+    for refusal in REFUSALS {
+        for command in [&["calc", model][..], &["chart", "--kind", "years", model]] {
+            let code = exit_code(command, refusal);
+            assert_eq!(code, Some(0), "{command:?}, standard error {refusal:?}");
+        }
+    }
+}
+
+#[test]
 fn a_new_model_is_written_whatever_becomes_of_the_note_saying_so() {
     for refusal in REFUSALS {
         let directory = tempfile::tempdir().expect("a temporary directory");

@@ -20,9 +20,8 @@
 use serde::Serialize;
 
 use super::{Counts, location};
-use crate::check::{Allowed, FileCheck, Finding, Severity};
+use crate::check::{Allowed, FileCheck, Finding, Severity, Verdict};
 use crate::diagnostic::{Diagnostic, SourceFile};
-use crate::exit::Exit;
 use crate::report::json::Number;
 
 #[derive(Serialize)]
@@ -70,9 +69,11 @@ struct AllowedJson<'a> {
     reason: &'a str,
 }
 
-pub fn render(checks: &[FileCheck], quiet: bool, exit_code: u8) -> String {
+/// The document for every file checked: `verdict` is theirs together, and
+/// `exit_code` the one the command exits with for it.
+pub fn render(checks: &[FileCheck], quiet: bool, verdict: Verdict, exit_code: u8) -> String {
     let document = Document {
-        passed: exit_code == Exit::Success.code(),
+        passed: verdict == Verdict::Passed,
         exit_code,
         files: checks.iter().map(|check| file(check, quiet)).collect(),
     };
@@ -120,7 +121,7 @@ fn file(check: &FileCheck, quiet: bool) -> FileJson<'_> {
             FileJson {
                 path: &source.name,
                 scenario: scenario.as_deref(),
-                status: if check.exit() == Exit::Success {
+                status: if check.verdict() == Verdict::Passed {
                     "ok"
                 } else {
                     "failed"

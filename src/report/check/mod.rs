@@ -10,7 +10,7 @@ mod github;
 mod json;
 mod text;
 
-use crate::check::{FileCheck, Finding};
+use crate::check::{FileCheck, Finding, Verdict};
 use crate::diagnostic::SourceFile;
 
 /// How `sroi check` writes its findings.
@@ -47,8 +47,8 @@ pub fn file(format: CheckFormat, check: &FileCheck, quiet: bool) -> Rendered {
 }
 
 /// The whole run as one JSON document.
-pub fn json(checks: &[FileCheck], quiet: bool, exit_code: u8) -> String {
-    json::render(checks, quiet, exit_code)
+pub fn json(checks: &[FileCheck], quiet: bool, verdict: Verdict, exit_code: u8) -> String {
+    json::render(checks, quiet, verdict, exit_code)
 }
 
 /// Whether a finding is shown: accepted ones are summarised instead, and

@@ -10,6 +10,14 @@ use crate::report::text;
 /// A cell with nothing to show: the model lacks the row, or there is no base.
 pub const NONE: &str = "—";
 
+/// The label of the model at `index`: A to Z, then M27, M28…
+pub fn letter(index: usize) -> String {
+    match u8::try_from(index) {
+        Ok(i) if i < 26 => char::from(b'A' + i).to_string(),
+        _ => format!("M{}", index + 1),
+    }
+}
+
 /// A figure as shown: money with its symbol, ratios and months to 2 places.
 pub fn value(kind: FigureKind, value: Option<Decimal>, currency: &str) -> String {
     match (kind, value) {

@@ -8,7 +8,7 @@
 
 use rust_decimal::Decimal;
 
-use super::view::letter;
+use super::cells::letter;
 use crate::compare::{Comparison, Convention, Deduction, Difference, Figure, FigureKind, Matched};
 use crate::number::round;
 use crate::report::csv::text_cell;

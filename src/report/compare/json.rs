@@ -10,7 +10,7 @@ use crate::compare::{
     OutcomeFigures, Presence, StakeholderFigures,
 };
 use crate::model::Conventions;
-use crate::report::json::{ConventionsJson, Number};
+use crate::report::json::{ConventionsJson, Number, ScenarioJson};
 
 #[derive(Serialize)]
 struct Document<'c> {
@@ -50,22 +50,6 @@ struct ModelJson<'c> {
     net_ratio: Option<Number>,
     payback_months: Option<Number>,
     weighted_deductions: DeductionsJson,
-}
-
-/// The scenario a model is shown under, as `sroi calc --format json` writes it.
-#[derive(Serialize)]
-pub(crate) struct ScenarioJson<'m> {
-    pub name: &'m str,
-    pub description: Option<&'m str>,
-}
-
-impl<'m> ScenarioJson<'m> {
-    pub(crate) fn of(scenario: Option<&'m crate::model::ShownScenario>) -> Option<Self> {
-        scenario.map(|s| ScenarioJson {
-            name: &s.name,
-            description: s.description.as_deref(),
-        })
-    }
 }
 
 #[derive(Serialize)]

@@ -14,8 +14,9 @@ use super::view::Align;
 use crate::compare::Comparison;
 use crate::printable::escape_control;
 
-pub(crate) use json::ScenarioJson;
-pub use view::{CompareView, Grid, letter};
+pub use cells::letter;
+pub use sections::Grid;
+pub use view::CompareView;
 
 /// The whole output of `sroi compare` in the chosen format.
 pub fn render(format: Format, comparison: &Comparison) -> Result<String, ::csv::Error> {

@@ -4,8 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use super::cells::{NONE, change, relative, signed, value};
-use super::view::{Grid, letter};
+use super::cells::{NONE, change, letter, relative, signed, value};
 use crate::compare::{
     Comparison, Convention, Deduction, DeductionGap, Difference, Figure, FigureKind, Matched,
     Presence,
@@ -13,6 +12,14 @@ use crate::compare::{
 use crate::number::round;
 use crate::report::text;
 use crate::report::view::Align;
+
+/// A table whose columns are only known once the models are.
+#[derive(Debug, Clone)]
+pub struct Grid {
+    pub title: String,
+    pub columns: Vec<(String, Align)>,
+    pub rows: Vec<Vec<String>>,
+}
 
 pub fn models(c: &Comparison) -> Grid {
     let rows = c

@@ -2,17 +2,9 @@
 //! titled tables whose columns grow with the number of models. Every figure
 //! is formatted here, once, for both the terminal table and Markdown.
 
-use super::sections;
+use super::cells::letter;
+use super::sections::{self, Grid};
 use crate::compare::{Comparison, DeductionGap};
-use crate::report::view::Align;
-
-/// A table whose columns are only known once the models are.
-#[derive(Debug, Clone)]
-pub struct Grid {
-    pub title: String,
-    pub columns: Vec<(String, Align)>,
-    pub rows: Vec<Vec<String>>,
-}
 
 #[derive(Debug, Clone)]
 pub struct CompareView {
@@ -20,14 +12,6 @@ pub struct CompareView {
     /// Comparability, stated before any figure: warnings come first.
     pub notes: Vec<String>,
     pub sections: Vec<Grid>,
-}
-
-/// The label of the model at `index`: A to Z, then M27, M28…
-pub fn letter(index: usize) -> String {
-    match u8::try_from(index) {
-        Ok(i) if i < 26 => char::from(b'A' + i).to_string(),
-        _ => format!("M{}", index + 1),
-    }
 }
 
 impl CompareView {

@@ -18,11 +18,9 @@ use crate::sensitivity::Analysis;
 /// Every scenario of the model computed, in file order, beside the model's
 /// own `base` figures; the first that cannot be computed is the error.
 pub fn scenarios<'m>(model: &'m Model, base: &Results) -> Result<Vec<Scenario<'m>>, Diagnostic> {
-    model
-        .scenarios
-        .iter()
-        .map(|s| {
-            let results = crate::scenario::evaluate(model, s)?;
+    crate::scenario::evaluate_all(model)
+        .map(|(s, results)| {
+            let results = results?;
             // Figures of opposite signs near the largest decimal can each fit
             // while their difference does not.
             let difference = |figure: &str, of: Decimal, from: Decimal| {

@@ -10,7 +10,6 @@ use super::cells::{Cells, absolute, fixed_row, neutralised, relative};
 use super::conventions as named;
 use super::layout::{INPUTS_FIRST_ROW, INPUTS_FIRST_YEAR_COLUMN, INPUTS_HEADER_ROW, Layout};
 use super::styles::Styles;
-use super::value_map;
 use crate::calc::Results;
 use crate::model::{Input, Model};
 
@@ -268,7 +267,7 @@ fn factor_row(
         cells.formula(
             row,
             layout.input_year_column(year),
-            &format!("={}", value_map::factor_cell(layout, year)),
+            &format!("={}", layout.factor_cell(year)),
             Some(factors[year as usize - 1]),
             &styles.factor,
         )?;

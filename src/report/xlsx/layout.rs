@@ -5,9 +5,13 @@
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{ColNum, RowNum};
 
-use super::super::export::ExportError;
+use super::ExportError;
+use super::cells::absolute;
 use crate::calc::{Results, discount};
 use crate::model::Model;
+
+/// The value map sheet's name as formulas on other sheets write it.
+pub const VALUE_MAP: &str = "'Value map'";
 
 /// A worksheet's last row and column, as Excel and LibreOffice define them.
 const MAX_ROWS: u64 = 1_048_576;
@@ -96,6 +100,15 @@ impl Layout {
             inputs: model.inputs.len() as u32,
             factors: discount::factors(&model.conventions, years as u32),
         })
+    }
+
+    /// The value map's discount factor of year `year`, as another sheet
+    /// refers to it.
+    pub fn factor_cell(&self, year: u32) -> String {
+        format!(
+            "{VALUE_MAP}!{}",
+            absolute(self.factor_row(), self.year_column(year))
+        )
     }
 
     /// The value map's column of year `year` (from 1).

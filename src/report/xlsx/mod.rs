@@ -32,11 +32,35 @@ mod scenarios;
 mod styles;
 mod value_map;
 
+use std::fmt;
+
 use rust_xlsxwriter::{DocProperties, Workbook, XlsxError};
 
-use super::export::ExportError;
 use crate::calc::Results;
+use crate::diagnostic::Diagnostic;
 use crate::model::Model;
+
+/// Why an export could not be written.
+#[derive(Debug)]
+pub enum ExportError {
+    /// A scenario of the model cannot be computed (its figures overflow).
+    Scenario(Diagnostic),
+    /// The model is larger than the format can hold.
+    TooLarge(String),
+    /// The writer itself failed.
+    Writer(String),
+}
+
+impl std::error::Error for ExportError {}
+
+impl fmt::Display for ExportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ExportError::Scenario(diagnostic) => write!(f, "{}", diagnostic.message),
+            ExportError::TooLarge(why) | ExportError::Writer(why) => f.write_str(why),
+        }
+    }
+}
 
 /// What each formula cell holds as its cached result: the figure a reader
 /// sees until the spreadsheet recalculates.

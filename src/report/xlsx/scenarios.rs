@@ -6,12 +6,12 @@ use rust_decimal::Decimal;
 use rust_xlsxwriter::{ColNum, RowNum, Worksheet, XlsxError};
 
 use super::CachedResults;
+use super::ExportError;
 use super::cells::Cells;
 use super::styles::Styles;
 use crate::calc::Results;
 use crate::model::assumption::Kind;
 use crate::model::{Action, Model, Override, Scenario, Target, Value};
-use crate::report::export::ExportError;
 use crate::scenario;
 
 pub const SHEET: &str = "Scenarios";
@@ -38,11 +38,9 @@ impl Computed {
 
 /// Every scenario of the model, computed as `calc` computes a model.
 pub fn compute(model: &Model) -> Result<Vec<Computed>, ExportError> {
-    model
-        .scenarios
-        .iter()
-        .map(|s| {
-            scenario::evaluate(model, s)
+    scenario::evaluate_all(model)
+        .map(|(_, results)| {
+            results
                 .map(|results| Computed::of(&results))
                 .map_err(ExportError::Scenario)
         })

@@ -102,7 +102,8 @@ fn a_later_cohort_starts_its_drop_off_afresh() {
     let model = model();
     let results = calculate(&model).expect("computes");
     let outcome = &model.outcomes[0];
-    let values = super::value_map::cohort_values(outcome, results.outcomes[0].impacts[1], 1, 5);
+    let values = crate::calc::cohort_values(outcome, results.outcomes[0].impacts[1], 1, 5)
+        .expect("within a decimal");
     let expected: Vec<Decimal> = [0, 2_000, 1_800, 1_620, 0]
         .into_iter()
         .map(Decimal::from)

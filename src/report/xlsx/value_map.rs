@@ -12,15 +12,15 @@ use super::CachedResults;
 use super::cells::{Cells, absolute, column, fixed_column, fixed_row, relative};
 use super::conventions as named;
 use super::inputs;
-use super::layout::{FIRST_ROW, FIRST_YEAR_COLUMN, HEADER_ROW, Layout, MapRow};
+use super::layout::{
+    FIRST_ROW, FIRST_YEAR_COLUMN, HEADER_ROW, Layout, MapRow, VALUE_MAP as QUOTED,
+};
 use super::styles::Styles;
-use crate::calc::{Results, discount, remaining_after_drop_off};
+use crate::calc::{self, Results, discount};
 use crate::model::{Model, Outcome};
 use crate::report::text::currency_prefix;
 
 pub const SHEET: &str = "Value map";
-/// The sheet's name as formulas on other sheets write it.
-pub const QUOTED: &str = "'Value map'";
 
 pub const PRESENT_VALUE: &str = "PresentValue";
 pub const NET_PRESENT_VALUE: &str = "NetPresentValue";
@@ -90,14 +90,6 @@ pub fn defined_names(layout: &Layout) -> Vec<(&'static str, String)> {
         (RATIO, headline(3)),
         (NET_RATIO, headline(4)),
     ]
-}
-
-/// The value map's discount factor of year `year`, as another sheet refers to it.
-pub fn factor_cell(layout: &Layout, year: u32) -> String {
-    format!(
-        "{QUOTED}!{}",
-        absolute(layout.factor_row(), layout.year_column(year))
-    )
 }
 
 pub fn sheet(
@@ -409,12 +401,9 @@ impl Map<'_> {
         index: usize,
         cohort: usize,
     ) -> Written {
-        let values = cohort_values(
-            outcome,
-            self.results.outcomes[index].impacts[cohort],
-            cohort,
-            self.layout.years,
-        );
+        let impact = self.results.outcomes[index].impacts[cohort];
+        let values = calc::cohort_values(outcome, impact, cohort, self.layout.years)
+            .ok_or_else(|| beyond_a_decimal(outcome, cohort))?;
         let start = fixed_column(row, START);
         let duration = fixed_column(row, DURATION);
         let impact = fixed_column(row, IMPACT);
@@ -434,7 +423,8 @@ impl Map<'_> {
                 &self.styles.money_or_dash,
             )?;
         }
-        let present_value = discounted(&values, self.factors);
+        let present_value = calc::discounted_sum(&values, self.factors)
+            .ok_or_else(|| beyond_a_decimal(outcome, cohort))?;
         let formula = format!(
             "=SUMPRODUCT({}:{},{}:{})",
             relative(row, FIRST_YEAR_COLUMN),
@@ -715,38 +705,14 @@ impl Map<'_> {
     }
 }
 
-/// The value of one cohort in each year 1..=`years`, as `calc` computes it:
-/// its impact, reduced by drop-off from its second year.
-pub(super) fn cohort_values(
-    outcome: &Outcome,
-    impact: Decimal,
-    cohort: usize,
-    years: u32,
-) -> Vec<Decimal> {
-    let mut values = vec![Decimal::ZERO; years as usize];
-    let first = (outcome.start_year - 1) as usize + cohort;
-    for (value, fraction) in values[first..]
-        .iter_mut()
-        .zip(remaining_after_drop_off(outcome))
-    {
-        // `calc` formed this very product for the outcome's values; a 0 in
-        // its place would be a wrong figure in the workbook.
-        *value = impact
-            .checked_mul(fraction)
-            .expect("calc formed this product");
-    }
-    values
-}
-
-/// Σ value × factor, as `calc` sums an outcome's present value.
-fn discounted(values: &[Decimal], factors: &[Decimal]) -> Decimal {
-    values
-        .iter()
-        .zip(factors)
-        // A cohort's values share the sign of the outcome's and are no larger,
-        // so this sum is within the outcome's present value, which `calc`
-        // computed without overflow.
-        .map(|(value, factor)| value.checked_mul(*factor).expect("within calc's product"))
-        .try_fold(Decimal::ZERO, Decimal::checked_add)
-        .expect("within the outcome's present value")
+/// A figure `calc` computed and the workbook works out again cohort by
+/// cohort (a cohort's values share the sign of the outcome's and are no
+/// larger), which the arithmetic found beyond the largest decimal after all:
+/// refused as the workbook's error rather than written as a wrong figure.
+fn beyond_a_decimal(outcome: &Outcome, cohort: usize) -> XlsxError {
+    XlsxError::ParameterError(format!(
+        "cohort {} of outcome `{}` is beyond the largest decimal",
+        cohort + 1,
+        outcome.id
+    ))
 }
