@@ -1,0 +1,591 @@
+//! A value map laid out as analysts lay it out (the Social Value UK value
+//! map, or a sheet like it): the header row found by its headings below any
+//! title and stage rows, then one row per outcome, a stakeholder's inputs on
+//! their rows. The rows become the same tables of outcomes and inputs that
+//! an `sroi` CSV gives, so every later check and message is shared.
+//!
+//! - A blank (or merged) stakeholder cell under a filled one is the same
+//!   stakeholder; an input cell is never carried down, so nothing is
+//!   counted twice.
+//! - Stakeholders are named, and their ids made from the names
+//!   (`Young people` → `young-people`); with a base model, a name or id of
+//!   one of its stakeholders is that stakeholder.
+//! - Without an id column, each outcome's id is made from its description:
+//!   readable, unique (`-2`, `-3` on repeats) and the same on every import.
+//! - A row whose first cell reads `Total` or `Totals` ends the table; a row
+//!   with figures but neither an outcome nor an input, and a row of text
+//!   alone (a note), are skipped. Both are listed on standard error, as are
+//!   the columns `sroi` does not read.
+
+use std::collections::HashSet;
+
+use super::headings::{self, Heading, IN_KIND, INPUT_AMOUNT, INPUT_DESCRIPTION};
+use super::problem::{At, Problem};
+use super::table::{Row, Table};
+use crate::diagnostic::ErrorCode;
+use crate::model::{Model, is_valid_id};
+
+/// The fields of an outcome row, in the order the model writes them.
+const OUTCOME_FIELDS: &[&str] = &crate::report::csv::OUTCOME_COLUMNS;
+/// The fields of an input row, as an inputs CSV names them.
+const INPUT_FIELDS: &[&str] = &[
+    "stakeholder",
+    "stakeholder_name",
+    "description",
+    "amount",
+    "in_kind",
+];
+
+/// The fields a value map must have a column for, with the headings that
+/// name each, for the hint.
+const REQUIRED: [(&str, &str); 4] = [
+    (
+        "stakeholder",
+        "Stakeholder, Stakeholders, Who do we have an effect on?",
+    ),
+    (
+        "quantity",
+        "Quantity, How much change was there?, Number of people",
+    ),
+    (
+        "proxy",
+        "Financial proxy value, Value of proxy, Value £ (after Financial proxy), Proxy value",
+    ),
+    (
+        "duration",
+        "Duration, How long does it last?, Duration (years)",
+    ),
+];
+
+/// A value map read: its outcomes and inputs, what was left out, and the
+/// sheet's own figures to compare with `sroi`'s.
+pub(super) struct ValueMap {
+    pub outcomes: Table,
+    /// The inputs on the stakeholders' rows; `None` when the sheet has no
+    /// inputs columns or no input in them.
+    pub inputs: Option<Table>,
+    /// The columns not read and the rows skipped, for standard error.
+    pub notes: Vec<String>,
+    /// The sheet's own impact and present value cells of each outcome row.
+    pub figures: Vec<SheetFigure>,
+}
+
+/// A figure of the sheet's own arithmetic, to be compared with `sroi`'s.
+pub(super) struct SheetFigure {
+    /// The outcome row (index into `ValueMap::outcomes.rows`).
+    pub row: usize,
+    pub column: usize,
+    pub kind: Heading,
+    pub text: String,
+}
+
+/// The index of the header row: the first that names at least three fields,
+/// among them the quantity, the proxy's value or the description.
+pub(super) fn header_row(rows: &[(u64, Vec<String>)]) -> Option<usize> {
+    rows.iter().position(|(_, cells)| {
+        let resolved = headings::resolve(cells);
+        headings::fields_named(&resolved) >= 3
+            && resolved
+                .iter()
+                .flatten()
+                .any(|h| matches!(h, Heading::Field("quantity" | "proxy" | "description")))
+    })
+}
+
+/// How the columns are named in messages: by number in a CSV, by letter on a sheet.
+pub(super) type ColumnName = fn(usize) -> String;
+
+/// Read the value map whose header is `rows[header]`. `file` numbers the
+/// outcomes; the inputs are numbered `file + 1`. `None` when the header
+/// lacks a required column (reported).
+pub(super) fn read(
+    file: usize,
+    rows: &[(u64, Vec<String>)],
+    header: usize,
+    base: Option<&Model>,
+    column_name: ColumnName,
+    problems: &mut Vec<Problem>,
+) -> Option<ValueMap> {
+    let (header_line, headers) = &rows[header];
+    let resolved = headings::resolve(headers);
+    let columns = columns(file, *header_line, headers, &resolved, problems)?;
+    let mut notes = Vec::new();
+    let unused: Vec<String> = resolved
+        .iter()
+        .enumerate()
+        .filter_map(|(index, heading)| match heading {
+            Some(Heading::Unused(why)) => Some(format!(
+                "{} (column {}: {why})",
+                headers[index].trim(),
+                column_name(index)
+            )),
+            _ => None,
+        })
+        .collect();
+    if !unused.is_empty() {
+        notes.push(format!("columns not imported: {}", unused.join("; ")));
+    }
+
+    let outcome_positions = OUTCOME_FIELDS
+        .iter()
+        .map(|field| match *field {
+            "stakeholder" | "stakeholder_name" => columns.field("stakeholder"),
+            "id" => columns.field("id").or(columns.field("description")),
+            other => columns.field(other),
+        })
+        .collect();
+    let mut outcomes = Table::new(file, headers.clone(), OUTCOME_FIELDS, outcome_positions);
+    let input_positions = INPUT_FIELDS
+        .iter()
+        .map(|field| match *field {
+            "stakeholder" | "stakeholder_name" => columns.field("stakeholder"),
+            "description" => columns.field(INPUT_DESCRIPTION),
+            "amount" => columns.field(INPUT_AMOUNT),
+            _ => columns.field(IN_KIND),
+        })
+        .collect();
+    let mut inputs = Table::new(file + 1, headers.clone(), INPUT_FIELDS, input_positions);
+
+    let mut reader = Rows {
+        columns: &columns,
+        base,
+        stakeholder: None,
+        ids: HashSet::new(),
+        skipped: Vec::new(),
+        figures: Vec::new(),
+    };
+    for (position, (line, cells)) in rows.iter().enumerate().skip(header + 1) {
+        let mut cells = cells.clone();
+        cells.resize(headers.len().max(cells.len()), String::new());
+        cells.truncate(headers.len());
+        if ends_the_table(&cells) {
+            reader.skipped.push((*line, *line, "totals"));
+            if let Some((last, _)) = rows.get(position + 1..).and_then(<[_]>::last) {
+                reader
+                    .skipped
+                    .push((line + 1, *last, "below the totals row"));
+            }
+            break;
+        }
+        reader.row(*line, cells, &mut outcomes, &mut inputs, problems);
+    }
+    if !reader.skipped.is_empty() {
+        notes.push(format!("rows not imported: {}", ranges(&reader.skipped)));
+    }
+    let figures = reader.figures;
+    let inputs = (!inputs.rows.is_empty()).then_some(inputs);
+    Some(ValueMap {
+        outcomes,
+        inputs,
+        notes,
+        figures,
+    })
+}
+
+/// The header's columns, each field with its column.
+struct Columns {
+    fields: Vec<(&'static str, usize)>,
+    impact: Option<usize>,
+    present_value: Option<usize>,
+}
+
+impl Columns {
+    fn field(&self, name: &str) -> Option<usize> {
+        self.fields
+            .iter()
+            .find(|(f, _)| *f == name)
+            .map(|(_, c)| *c)
+    }
+}
+
+/// Match the header's fields to columns; a field named twice, or a required
+/// field not named, is a problem.
+fn columns(
+    file: usize,
+    line: u64,
+    headers: &[String],
+    resolved: &[Option<Heading>],
+    problems: &mut Vec<Problem>,
+) -> Option<Columns> {
+    let mut columns = Columns {
+        fields: Vec::new(),
+        impact: None,
+        present_value: None,
+    };
+    let mut complete = true;
+    let at = |column: usize| At::Line {
+        file,
+        line,
+        column: column + 1,
+    };
+    for (index, heading) in resolved.iter().enumerate() {
+        match heading {
+            Some(Heading::Field(field)) => {
+                if let Some(first) = columns.field(field) {
+                    problems.push(
+                        Problem::new(
+                            ErrorCode::Duplicate,
+                            at(index),
+                            format!(
+                                "headings {:?} and {:?} both name the {}",
+                                headers[first].trim(),
+                                headers[index].trim(),
+                                field.replace('_', " ")
+                            ),
+                        )
+                        .with_hint("keep one of the two columns, or rename the other"),
+                    );
+                    complete = false;
+                } else {
+                    columns.fields.push((field, index));
+                }
+            }
+            Some(Heading::Impact) => {
+                columns.impact.get_or_insert(index);
+            }
+            Some(Heading::PresentValue) => {
+                columns.present_value.get_or_insert(index);
+            }
+            _ => {}
+        }
+    }
+    for (field, accepted) in REQUIRED {
+        if columns.field(field).is_none() {
+            problems.push(
+                Problem::new(
+                    ErrorCode::MissingField,
+                    at(headers.len()),
+                    format!(
+                        "the value map has no column for the {}",
+                        match field {
+                            "proxy" => "proxy's value",
+                            other => other,
+                        }
+                    ),
+                )
+                .with_hint(format!("headings accepted: {accepted}")),
+            );
+            complete = false;
+        }
+    }
+    if columns.field("description").is_none() && columns.field("id").is_none() {
+        problems.push(
+            Problem::new(
+                ErrorCode::MissingField,
+                at(headers.len()),
+                "the value map has no column for the outcome",
+            )
+            .with_hint(
+                "headings accepted: Outcome, Outcome description, Description, What changes?, Id",
+            ),
+        );
+        complete = false;
+    }
+    complete.then_some(columns)
+}
+
+/// Whether a row ends the table: its first cell reads `Total` or `Totals`.
+fn ends_the_table(cells: &[String]) -> bool {
+    cells
+        .iter()
+        .find(|cell| !cell.trim().is_empty())
+        .is_some_and(|cell| matches!(headings::normalise(cell).as_str(), "total" | "totals"))
+}
+
+/// The rows below the header, read one by one.
+struct Rows<'a> {
+    columns: &'a Columns,
+    base: Option<&'a Model>,
+    /// The stakeholder of the last row that named one: (id, name).
+    stakeholder: Option<(String, String)>,
+    /// The outcome ids given so far.
+    ids: HashSet<String>,
+    /// Rows skipped (first, last), and why.
+    skipped: Vec<(u64, u64, &'static str)>,
+    figures: Vec<SheetFigure>,
+}
+
+impl Rows<'_> {
+    fn cell<'c>(&self, cells: &'c [String], field: &str) -> &'c str {
+        self.columns
+            .field(field)
+            .and_then(|column| cells.get(column))
+            .map_or("", |cell| cell.trim())
+    }
+
+    fn row(
+        &mut self,
+        line: u64,
+        cells: Vec<String>,
+        outcomes: &mut Table,
+        inputs: &mut Table,
+        problems: &mut Vec<Problem>,
+    ) {
+        let description = self.cell(&cells, "description").to_owned();
+        let id_cell = self.cell(&cells, "id").to_owned();
+        let is_outcome = !description.is_empty() || !id_cell.is_empty();
+        let is_input = !self.cell(&cells, INPUT_DESCRIPTION).is_empty()
+            || (is_outcome && !self.cell(&cells, INPUT_AMOUNT).is_empty());
+        if !is_outcome && !is_input {
+            let blank = cells.iter().all(|cell| cell.trim().is_empty());
+            let figures = cells
+                .iter()
+                .any(|cell| crate::import::cells::reads_as_number(cell));
+            let why = if blank {
+                "blank"
+            } else if figures {
+                "totals"
+            } else {
+                "a note"
+            };
+            self.skipped.push((line, line, why));
+            return;
+        }
+        let Some((id, name)) = self.stakeholder(&cells) else {
+            let column = self.columns.field("stakeholder").unwrap_or(0);
+            let row = Row::new(line, cells);
+            problems.push(
+                Problem::new(
+                    ErrorCode::MissingField,
+                    outcomes.at(&row, column),
+                    "the first row of the value map names no stakeholder",
+                )
+                .with_hint("a blank stakeholder cell means the stakeholder of the row above"),
+            );
+            return;
+        };
+        if is_input {
+            inputs.push(
+                Row::new(line, cells.clone()),
+                &[
+                    ("stakeholder", id.clone()),
+                    ("stakeholder_name", name.clone()),
+                ],
+            );
+        }
+        if is_outcome {
+            let outcome_id = self.outcome_id(&id_cell, &description);
+            let row = outcomes.rows.len();
+            for (column, kind) in [
+                (self.columns.impact, Heading::Impact),
+                (self.columns.present_value, Heading::PresentValue),
+            ] {
+                if let Some(column) = column {
+                    let text = cells[column].trim().to_owned();
+                    if !text.is_empty() {
+                        self.figures.push(SheetFigure {
+                            row,
+                            column,
+                            kind,
+                            text,
+                        });
+                    }
+                }
+            }
+            outcomes.push(
+                Row::new(line, cells),
+                &[
+                    ("id", outcome_id),
+                    ("stakeholder", id),
+                    ("stakeholder_name", name),
+                ],
+            );
+        }
+    }
+
+    /// The row's stakeholder as (id, name): its own cell, or the one above.
+    /// With a base model, the name of one of its stakeholders is that
+    /// stakeholder (its name then comes from the base, so is left empty).
+    fn stakeholder(&mut self, cells: &[String]) -> Option<(String, String)> {
+        let cell = self.cell(cells, "stakeholder");
+        if cell.is_empty() {
+            return self.stakeholder.clone();
+        }
+        let found = match self.base {
+            Some(model) => model
+                .stakeholders
+                .iter()
+                .find(|s| s.name.trim().eq_ignore_ascii_case(cell) || s.id == cell)
+                .map(|s| (s.id.clone(), String::new())),
+            None => None,
+        };
+        let stakeholder = found.unwrap_or_else(|| {
+            let id = made_id(cell).unwrap_or_else(|| "stakeholder".to_owned());
+            let name = if self.base.is_some() {
+                String::new()
+            } else {
+                cell.to_owned()
+            };
+            (id, name)
+        });
+        self.stakeholder = Some(stakeholder.clone());
+        Some(stakeholder)
+    }
+
+    /// The outcome's id: the id cell as written when it is a valid id, else
+    /// one made from it or from the description, unique among the outcomes.
+    fn outcome_id(&mut self, id_cell: &str, description: &str) -> String {
+        if is_valid_id(id_cell) {
+            self.ids.insert(id_cell.to_owned());
+            return id_cell.to_owned();
+        }
+        let source = if id_cell.is_empty() {
+            description
+        } else {
+            id_cell
+        };
+        let stem = made_id(source).unwrap_or_else(|| "outcome".to_owned());
+        let mut id = stem.clone();
+        let mut n = 2;
+        while self.ids.contains(&id) {
+            id = format!("{stem}-{n}");
+            n += 1;
+        }
+        self.ids.insert(id.clone());
+        id
+    }
+}
+
+/// The most words an id made from a description keeps.
+const ID_WORDS: usize = 6;
+
+/// An id made from a name or description: lower-case ASCII words joined by
+/// `-`, at most six words (`Young people` → `young-people`; `Less socially
+/// isolated: connected with local people` → `less-socially-isolated-connected-with-local`).
+pub(super) fn made_id(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .map(|word| {
+            word.chars()
+                .filter_map(|c| {
+                    let c = fold_accent(c).to_ascii_lowercase();
+                    c.is_ascii_alphanumeric().then_some(c)
+                })
+                .collect::<String>()
+        })
+        .filter(|word| !word.is_empty())
+        .take(ID_WORDS)
+        .collect();
+    (!words.is_empty()).then(|| words.join("-"))
+}
+
+/// A Latin letter with an accent as the letter without it, so that
+/// `Café users` gives `cafe-users`.
+fn fold_accent(c: char) -> char {
+    match c {
+        'à'..='å' | 'À'..='Å' => 'a',
+        'ç' | 'Ç' => 'c',
+        'è'..='ë' | 'È'..='Ë' => 'e',
+        'ì'..='ï' | 'Ì'..='Ï' => 'i',
+        'ñ' | 'Ñ' => 'n',
+        'ò'..='ö' | 'Ò'..='Ö' => 'o',
+        'ù'..='ü' | 'Ù'..='Ü' => 'u',
+        'ý' | 'ÿ' | 'Ý' => 'y',
+        other => other,
+    }
+}
+
+/// Skipped rows as runs: `5 (blank), 12–13 (totals), 20 (a note)`.
+fn ranges(skipped: &[(u64, u64, &str)]) -> String {
+    let mut runs: Vec<(u64, u64, &str)> = Vec::new();
+    for &(first, last, why) in skipped {
+        match runs.last_mut() {
+            Some((_, end, reason)) if *end + 1 == first && *reason == why => *end = last,
+            _ => runs.push((first, last, why)),
+        }
+    }
+    runs.iter()
+        .map(|(first, last, why)| {
+            if first == last {
+                format!("{first} ({why})")
+            } else {
+                format!("{first}–{last} ({why})")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_made_readable_from_names_and_descriptions() {
+        assert_eq!(made_id("Young people").as_deref(), Some("young-people"));
+        assert_eq!(
+            made_id("Less socially isolated: connected with local people").as_deref(),
+            Some("less-socially-isolated-connected-with-local")
+        );
+        assert_eq!(made_id("Café users (£)").as_deref(), Some("cafe-users"));
+        assert_eq!(made_id("  -- ").as_deref(), None);
+    }
+
+    #[test]
+    fn skipped_rows_are_listed_as_runs() {
+        assert_eq!(
+            ranges(&[
+                (5, 5, "blank"),
+                (12, 12, "totals"),
+                (13, 13, "totals"),
+                (14, 14, "a note")
+            ]),
+            "5 (blank), 12–13 (totals), 14 (a note)"
+        );
+    }
+
+    fn rows(lines: &[&str]) -> Vec<(u64, Vec<String>)> {
+        lines
+            .iter()
+            .enumerate()
+            .map(|(i, line)| {
+                (
+                    i as u64 + 1,
+                    line.split('|').map(|c| c.to_owned()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn stakeholders_carry_down_inputs_do_not_and_ids_are_unique() {
+        let rows = rows(&[
+            "Value map of a project",
+            "Stage 1|Stage 2",
+            "Stakeholder|Inputs|Value £|Outcome|Quantity|Financial proxy|Value £|Duration|Impact",
+            "Young people|Time|£1,000|More confident|10|Course|£100|1|1000",
+            "|||More confident|5|Course|£100|1|500",
+            "Council|Grant|£2,000|||||",
+            "Total||£3,000||||||1500",
+            "Note: figures from the survey",
+        ]);
+        let header = header_row(&rows).expect("a header row");
+        assert_eq!(header, 2);
+        let mut problems = Vec::new();
+        let map = read(0, &rows, header, None, |c| c.to_string(), &mut problems).expect("read");
+        assert!(problems.is_empty(), "{problems:?}");
+        let outcomes = &map.outcomes;
+        let ids: Vec<&str> = outcomes
+            .rows
+            .iter()
+            .map(|row| outcomes.cell(row, "id").expect("an id").1)
+            .collect();
+        assert_eq!(ids, ["more-confident", "more-confident-2"]);
+        let stakeholder = outcomes
+            .cell(&outcomes.rows[1], "stakeholder")
+            .expect("a cell");
+        assert_eq!(stakeholder.1, "young-people");
+        let inputs = map.inputs.expect("inputs");
+        // One input per row that holds one: none carried to the second outcome.
+        assert_eq!(inputs.rows.len(), 2);
+        assert_eq!(
+            inputs.cell(&inputs.rows[1], "stakeholder").map(|c| c.1),
+            Some("council")
+        );
+        assert_eq!(map.figures.len(), 2);
+        assert_eq!(
+            map.notes,
+            ["rows not imported: 7 (totals), 8 (below the totals row)"]
+        );
+    }
+}
