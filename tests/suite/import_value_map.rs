@@ -508,3 +508,24 @@ fn a_sheet_is_chosen_by_name_or_as_the_first_with_a_value_map() {
         )
     );
 }
+
+#[test]
+fn a_crlf_csv_in_sroi_s_own_layout_is_numbered_by_its_true_lines() {
+    // The proxy of the outcome on line 3 is not a number; with CRLF line
+    // endings it was reported on line 2.
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let csv = directory.path().join("crlf.csv");
+    std::fs::write(
+        &csv,
+        "id,stakeholder,quantity,proxy,duration\r\nisolation,individuals,100,800,2\r\nother,individuals,100,x,2\r\n",
+    )
+    .expect("written");
+    let csv = csv.to_str().expect("UTF-8 path");
+    let message = import_fails(csv, &["--onto", "tests/fixtures/import/base.toml"]);
+    assert!(
+        message.starts_with(&format!(
+            "{csv}:3:4: error[SROI003]: `proxy` must be a number, found the string \"x\"\n"
+        )),
+        "{message}"
+    );
+}
