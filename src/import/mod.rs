@@ -533,12 +533,12 @@ fn compare(
     let sheet = cells::analyst_number(&figure.text)?;
     let result = results.outcomes.get(figure.row)?;
     let (what, ours, how) = match figure.kind {
-        Heading::Impact if result.impacts.len() == 1 => (
+        Heading::Impact => (
             "Impact",
-            result.impacts[0],
+            *result.impacts.get(figure.cohort)?,
             "quantity × proxy × net of deductions",
         ),
-        Heading::PresentValue => (
+        Heading::PresentValue if result.impacts.len() == 1 => (
             "present value",
             result.present_value,
             "the outcome's value in each year, discounted",

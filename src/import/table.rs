@@ -85,6 +85,15 @@ impl Table {
         self.rows.push(row);
     }
 
+    /// Read `value` for `field` in row `row` in place of its cell.
+    pub fn set(&mut self, row: usize, field: &str, value: String) {
+        if let Some(index) = self.fields.iter().position(|f| *f == field) {
+            let values = &mut self.rows[row].values;
+            values.resize(self.fields.len(), None);
+            values[index] = Some(value);
+        }
+    }
+
     /// The 0-based column index of a field, when the file has that column.
     pub fn column(&self, field: &str) -> Option<usize> {
         let index = self.fields.iter().position(|f| *f == field)?;

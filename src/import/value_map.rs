@@ -74,6 +74,8 @@ pub(super) struct ValueMap {
 pub(super) struct SheetFigure {
     /// The outcome row (index into `ValueMap::outcomes.rows`).
     pub row: usize,
+    /// Which of the outcome's cohorts the figure is of (from 0).
+    pub cohort: usize,
     pub column: usize,
     pub kind: Heading,
     pub text: String,
@@ -110,18 +112,7 @@ pub(super) fn read(
     let resolved = headings::resolve(headers);
     let columns = columns(file, *header_line, headers, &resolved, problems)?;
     let mut notes = Vec::new();
-    let unused: Vec<String> = resolved
-        .iter()
-        .enumerate()
-        .filter_map(|(index, heading)| match heading {
-            Some(Heading::Unused(why)) => Some(format!(
-                "{} (column {}: {why})",
-                headers[index].trim(),
-                column_name(index)
-            )),
-            _ => None,
-        })
-        .collect();
+    let unused = unused_columns(headers, &resolved, column_name);
     if !unused.is_empty() {
         notes.push(format!("columns not imported: {}", unused.join("; ")));
     }
@@ -153,6 +144,7 @@ pub(super) fn read(
         ids: HashSet::new(),
         skipped: Vec::new(),
         figures: Vec::new(),
+        cohorts: Vec::new(),
     };
     for (position, (line, cells)) in rows.iter().enumerate().skip(header + 1) {
         let mut cells = cells.clone();
@@ -172,7 +164,15 @@ pub(super) fn read(
     if !reader.skipped.is_empty() {
         notes.push(format!("rows not imported: {}", ranges(&reader.skipped)));
     }
-    let figures = reader.figures;
+    for cohorts in &reader.cohorts {
+        if cohorts.quantities.len() > 1 {
+            outcomes.set(cohorts.row, "quantity", cohorts.quantities.join(";"));
+        }
+    }
+    let mut figures = reader.figures;
+    if let Some(model) = base {
+        in_the_base_order(&mut outcomes, &mut figures, model);
+    }
     let inputs = (!inputs.rows.is_empty()).then_some(inputs);
     Some(ValueMap {
         outcomes,
@@ -180,6 +180,66 @@ pub(super) fn read(
         notes,
         figures,
     })
+}
+
+/// Onto a base model, its outcomes keep their order (the sheet lists them
+/// by stakeholder), so that the model written differs only by the edits;
+/// outcomes new to the model follow, in the sheet's order.
+fn in_the_base_order(outcomes: &mut Table, figures: &mut [SheetFigure], model: &Model) {
+    let rank = |row: &Row| {
+        let id = outcomes.cell(row, "id").map_or("", |(_, id)| id);
+        model
+            .outcomes
+            .iter()
+            .position(|o| o.id == id)
+            .unwrap_or(usize::MAX)
+    };
+    let mut order: Vec<usize> = (0..outcomes.rows.len()).collect();
+    order.sort_by_key(|&index| rank(&outcomes.rows[index]));
+    let mut moved_to = vec![0; order.len()];
+    for (new, &old) in order.iter().enumerate() {
+        moved_to[old] = new;
+    }
+    let mut rows: Vec<Option<Row>> = outcomes.rows.drain(..).map(Some).collect();
+    outcomes.rows = order.iter().filter_map(|&old| rows[old].take()).collect();
+    for figure in figures {
+        figure.row = moved_to[figure.row];
+    }
+}
+
+/// The columns not read, each with why; neighbours with the same reason
+/// (the year columns) as one run: `1–10 (columns S–AB: …)`.
+fn unused_columns(
+    headers: &[String],
+    resolved: &[Option<Heading>],
+    column_name: ColumnName,
+) -> Vec<String> {
+    let mut runs: Vec<(usize, usize, &str)> = Vec::new();
+    for (index, heading) in resolved.iter().enumerate() {
+        let Some(Heading::Unused(why)) = heading else {
+            continue;
+        };
+        match runs.last_mut() {
+            Some((_, last, reason)) if *last + 1 == index && reason == why => *last = index,
+            _ => runs.push((index, index, why)),
+        }
+    }
+    runs.iter()
+        .map(|&(first, last, why)| {
+            let heading = |i: usize| headers[i].trim().to_owned();
+            if first == last {
+                format!("{} (column {}: {why})", heading(first), column_name(first))
+            } else {
+                format!(
+                    "{}–{} (columns {}–{}: {why})",
+                    heading(first),
+                    heading(last),
+                    column_name(first),
+                    column_name(last)
+                )
+            }
+        })
+        .collect()
 }
 
 /// The header's columns, each field with its column.
@@ -303,6 +363,25 @@ struct Rows<'a> {
     /// Rows skipped (first, last), and why.
     skipped: Vec<(u64, u64, &'static str)>,
     figures: Vec<SheetFigure>,
+    /// Outcomes written one row per cohort, as `sroi export` writes them.
+    cohorts: Vec<Cohorts>,
+}
+
+/// An outcome whose cohorts have rows of their own (`isolation, cohort 2`).
+struct Cohorts {
+    id: String,
+    /// The outcome's row in the outcomes table: its first cohort's.
+    row: usize,
+    /// The quantity cell of each cohort's row.
+    quantities: Vec<String>,
+}
+
+/// `isolation, cohort 2` as (`isolation`, 2): the label `sroi export` gives
+/// each cohort's row of an outcome with more than one.
+fn cohort_label(cell: &str) -> Option<(&str, usize)> {
+    let (id, number) = cell.rsplit_once(", cohort ")?;
+    let number: usize = number.trim().parse().ok()?;
+    (is_valid_id(id) && number >= 1).then_some((id, number))
 }
 
 impl Rows<'_> {
@@ -364,24 +443,35 @@ impl Rows<'_> {
             );
         }
         if is_outcome {
-            let outcome_id = self.outcome_id(&id_cell, &description);
-            let row = outcomes.rows.len();
-            for (column, kind) in [
-                (self.columns.impact, Heading::Impact),
-                (self.columns.present_value, Heading::PresentValue),
-            ] {
-                if let Some(column) = column {
-                    let text = cells[column].trim().to_owned();
-                    if !text.is_empty() {
-                        self.figures.push(SheetFigure {
-                            row,
-                            column,
-                            kind,
-                            text,
-                        });
-                    }
+            // A later cohort of the outcome above, as `sroi export` writes
+            // one row per cohort: its quantity joins that outcome's.
+            let cohort = cohort_label(&id_cell);
+            if let Some((outcome, number)) = cohort.filter(|(_, number)| *number > 1) {
+                let quantity = self.cell(&cells, "quantity").to_owned();
+                if let Some(last) = self
+                    .cohorts
+                    .last_mut()
+                    .filter(|c| c.id == outcome && c.quantities.len() + 1 == number)
+                {
+                    last.quantities.push(quantity);
+                    let row = last.row;
+                    self.sheet_figures(&cells, row, number - 1);
+                    return;
                 }
             }
+            let outcome_id = match cohort {
+                Some((outcome, 1)) => self.outcome_id(outcome, &description),
+                _ => self.outcome_id(&id_cell, &description),
+            };
+            let row = outcomes.rows.len();
+            if cohort.is_some_and(|(_, number)| number == 1) {
+                self.cohorts.push(Cohorts {
+                    id: outcome_id.clone(),
+                    row,
+                    quantities: vec![self.cell(&cells, "quantity").to_owned()],
+                });
+            }
+            self.sheet_figures(&cells, row, 0);
             outcomes.push(
                 Row::new(line, cells),
                 &[
@@ -390,6 +480,28 @@ impl Rows<'_> {
                     ("stakeholder_name", name),
                 ],
             );
+        }
+    }
+
+    /// The sheet's own Impact and present value of cohort `cohort` of an outcome row.
+    fn sheet_figures(&mut self, cells: &[String], row: usize, cohort: usize) {
+        for (column, kind) in [
+            (self.columns.impact, Heading::Impact),
+            (self.columns.present_value, Heading::PresentValue),
+        ] {
+            let Some(column) = column else {
+                continue;
+            };
+            let text = cells[column].trim().to_owned();
+            if !text.is_empty() {
+                self.figures.push(SheetFigure {
+                    row,
+                    cohort,
+                    column,
+                    kind,
+                    text,
+                });
+            }
         }
     }
 
@@ -587,5 +699,32 @@ mod tests {
             map.notes,
             ["rows not imported: 7 (totals), 8 (below the totals row)"]
         );
+    }
+
+    #[test]
+    fn the_rows_of_an_outcome_s_cohorts_are_one_outcome() {
+        let rows = rows(&[
+            "Stakeholder|Outcome|Description|Quantity|Value of proxy|Duration|Impact",
+            "Tenants|isolation, cohort 1|Less isolated|40|100|2|4000",
+            "Tenants|isolation, cohort 2||45|100|2|4500",
+            "Tenants|isolation, cohort 3||50|100|2|5000",
+            "Tenants|other, cohort 2|Out of order|5|100|2|500",
+        ]);
+        let mut problems = Vec::new();
+        let map = read(0, &rows, 0, None, |c| c.to_string(), &mut problems).expect("read");
+        assert!(problems.is_empty(), "{problems:?}");
+        let outcomes = &map.outcomes;
+        let read: Vec<(&str, &str)> = outcomes
+            .rows
+            .iter()
+            .map(|row| {
+                let field = |name| outcomes.cell(row, name).expect("a column").1;
+                (field("id"), field("quantity"))
+            })
+            .collect();
+        // A second cohort with no first is an outcome of its own.
+        assert_eq!(read, [("isolation", "40;45;50"), ("other-cohort-2", "5")]);
+        let cohorts: Vec<(usize, usize)> = map.figures.iter().map(|f| (f.row, f.cohort)).collect();
+        assert_eq!(cohorts, [(0, 0), (0, 1), (0, 2), (1, 0)]);
     }
 }

@@ -529,3 +529,47 @@ fn a_crlf_csv_in_sroi_s_own_layout_is_numbered_by_its_true_lines() {
         "{message}"
     );
 }
+
+#[test]
+fn every_exported_workbook_imported_onto_its_model_gives_identical_figures() {
+    // The workbook `sroi export` writes is a value map: imported onto the
+    // model it came from, with its cohorts' rows (`isolation, cohort 2`)
+    // joined back into one outcome, it gives the model's own JSON, and its
+    // Impact and present value cells agree with sroi's (no warning). The
+    // models are the bundled ones and every cross-check fixture, which use
+    // every convention and shape the spec allows.
+    let mut models = vec![
+        root().join("models/thurrock.toml"),
+        root().join("models/derby.toml"),
+        root().join(BY_HAND),
+    ];
+    models.extend(crate::support::files_with_extension(
+        &root().join("tests/fixtures/crosscheck"),
+        "toml",
+    ));
+    assert!(models.len() >= 50, "the cross-check fixtures are missing");
+    let mut disagreements = Vec::new();
+    for model in &models {
+        let model = model.to_str().expect("UTF-8 path");
+        let directory = tempfile::tempdir().expect("temporary directory");
+        let workbook = directory.path().join("map.xlsx");
+        let workbook = workbook.to_str().expect("UTF-8 path");
+        let output = sroi(&["export", model, "-o", workbook]);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{model}: {}",
+            stderr(&output)
+        );
+        let (imported, notes) = import(directory.path(), workbook, &["--onto", model]);
+        if calc_json(&imported) != calc_json(model) || notes.contains("warning") {
+            disagreements.push(format!("{model}:\n{notes}"));
+        }
+    }
+    assert!(
+        disagreements.is_empty(),
+        "{} models changed on the way through their workbook:\n{}",
+        disagreements.len(),
+        disagreements.join("\n")
+    );
+}
