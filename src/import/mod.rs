@@ -20,8 +20,10 @@
 
 mod cells;
 mod checks;
+mod crosscheck;
 mod document;
 mod headings;
+mod layout;
 mod problem;
 mod table;
 mod value_map;
@@ -30,17 +32,13 @@ mod write;
 
 use std::collections::HashSet;
 
-use rust_decimal::Decimal;
-
 use self::cells::Kind;
 use self::checks::Checks;
 use self::document::{Document, Origin};
-use self::headings::Heading;
 use self::problem::{At, Problem, Source};
 use self::table::{Columns, Table};
-use self::value_map::SheetFigure;
 use self::write::{Standalone, write_onto, write_standalone};
-use crate::diagnostic::{Diagnostic, ErrorCode, SourceFile};
+use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::model::{self, Limits, Model};
 
 /// A value map or inputs file as read, with the name it is reported under.
@@ -145,17 +143,7 @@ fn is_computed(name: &str) -> bool {
 }
 
 /// What `--onto` and `--inputs` leave out of a CSV in `sroi`'s own layout.
-pub const NO_INPUTS: &str = "a value map holds outcomes only; give --onto BASE.toml to keep everything else from a model (the usual loop: export, edit, re-import), or --inputs INPUTS.csv (columns stakeholder, description, amount, in_kind) to build a model with the default conventions";
-
-/// The value map read into its tables, before the rest of the model is added.
-struct Read {
-    outcomes: Table,
-    /// The inputs on the value map's own rows.
-    inputs: Option<Table>,
-    figures: Vec<SheetFigure>,
-    /// Whether the layout is the analysts' (not `sroi calc --format csv`'s).
-    value_map: bool,
-}
+const NO_INPUTS: &str = "a value map holds outcomes only; give --onto BASE.toml to keep everything else from a model (the usual loop: export, edit, re-import), or --inputs INPUTS.csv (columns stakeholder, description, amount, in_kind) to build a model with the default conventions";
 
 /// Import a value map: the text of a model that loads and computes, or every problem.
 pub fn import(
@@ -164,104 +152,38 @@ pub fn import(
     rest: &Rest<'_>,
     limits: Limits,
 ) -> Result<Imported, Rejected> {
-    let base_model = match rest {
-        Rest::Onto { model, .. } => Some(*model),
-        Rest::Standalone { .. } => None,
+    let (base_source, base_model) = match rest {
+        Rest::Onto { source, model } => (Some(*source), Some(*model)),
+        Rest::Standalone { .. } => (None, None),
     };
-    let base = match rest {
-        Rest::Onto { source, .. } => Some(*source),
-        Rest::Standalone { .. } => None,
+    let mut run = Run {
+        files: vec![Source::csv(&values.name)],
+        problems: Vec::new(),
+        notes: Vec::new(),
+        base: base_source,
     };
-    let mut files = vec![Source::csv(&values.name)];
-    let mut problems = Vec::new();
-    let mut notes = Vec::new();
-    let read = read_values(
+    let read = layout::read_values(
         values,
         sheet,
         base_model,
-        &mut files,
-        &mut problems,
-        &mut notes,
+        &mut run.files,
+        &mut run.problems,
+        &mut run.notes,
     );
-    let place = files[0].clone();
-    let with_notes = |notes: &[String], report: String| {
-        let mut out = String::new();
-        for note in notes {
-            out.push_str(&note_line(&place, note));
-            out.push('\n');
-        }
-        out.push_str(&report);
-        out
+    let Some(read) = read else {
+        return Err(run.reject());
     };
-    let Some(Read {
+    let layout::Read {
         mut outcomes,
         inputs: sheet_inputs,
         figures,
         value_map,
-    }) = read
-    else {
-        let report = problem::render(&mut problems, &files, base);
-        return Err(Rejected {
-            report: with_notes(&notes, report),
-            usage: false,
-        });
-    };
-    let inputs_from_the_value_map = matches!(rest, Rest::Standalone { inputs: None, .. });
-    let mut inputs = match rest {
-        Rest::Standalone {
-            inputs: Some(file), ..
-        } => {
-            if sheet_inputs.is_some() {
-                notes.push(format!(
-                    "the value map's inputs are not imported: the inputs come from {}",
-                    crate::printable::escape_path(&file.name)
-                ));
-            }
-            files.push(Source::csv(&file.name));
-            let table = table::read(1, &file.bytes, &INPUTS, &mut problems);
-            if table.is_none() {
-                let report = problem::render(&mut problems, &files, base);
-                return Err(Rejected {
-                    report: with_notes(&notes, report),
-                    usage: false,
-                });
-            }
-            table
-        }
-        Rest::Standalone { inputs: None, .. } => match sheet_inputs {
-            Some(table) => {
-                files.push(files[0].clone());
-                Some(table)
-            }
-            None => {
-                let report = if value_map {
-                    format!(
-                        "sroi: {} holds no inputs (no input on any stakeholder's row); give --onto BASE.toml to keep everything but the outcomes from a model, or --inputs INPUTS.csv (columns stakeholder, description, amount, in_kind)\n",
-                        crate::printable::escape_path(&values.name)
-                    )
-                } else {
-                    format!("sroi: {NO_INPUTS}\n")
-                };
-                return Err(Rejected {
-                    report: with_notes(&notes, report),
-                    usage: true,
-                });
-            }
-        },
-        Rest::Onto { source, .. } => {
-            if sheet_inputs.is_some() {
-                notes.push(format!(
-                    "the value map's inputs are not imported: the inputs are kept from {}",
-                    crate::printable::escape_path(&source.name)
-                ));
-            }
-            None
-        }
-    };
+    } = read;
+    let mut inputs = run.inputs(values, rest, sheet_inputs, value_map)?;
     let mut checks = Checks {
-        problems,
+        problems: std::mem::take(&mut run.problems),
         reported: HashSet::new(),
-        files: files.iter().map(|f| f.name.clone()).collect(),
+        files: run.files.iter().map(|f| f.name.clone()).collect(),
     };
     checks.rows_present(&outcomes, "outcome");
     checks.required_cells(&mut outcomes, OUTCOMES.required);
@@ -274,11 +196,8 @@ pub fn import(
         }
         Rest::Standalone { name, .. } => {
             let Some(inputs) = inputs.as_mut() else {
-                let report = problem::render(&mut checks.problems, &files, base);
-                return Err(Rejected {
-                    report: with_notes(&notes, report),
-                    usage: false,
-                });
+                run.problems = checks.problems;
+                return Err(run.reject());
             };
             checks.rows_present(inputs, "input");
             checks.required_cells(inputs, INPUTS.required);
@@ -290,7 +209,7 @@ pub fn import(
                     outcomes: &outcomes,
                     inputs,
                     stakeholders: &stakeholders,
-                    files: [&values.name, &files[1].name],
+                    files: [&values.name, &run.files[1].name],
                 },
                 &checks.reported,
             );
@@ -298,13 +217,12 @@ pub fn import(
     }
     let tables: Vec<&Table> = std::iter::once(&outcomes).chain(inputs.as_ref()).collect();
     let Checks {
-        mut problems,
-        reported,
-        ..
+        problems, reported, ..
     } = checks;
+    run.problems = problems;
     let follow_on = FollowOn {
         reported: &reported,
-        found_before: !problems.is_empty(),
+        found_before: !run.problems.is_empty(),
         rows_missing: outcomes.rows.is_empty() || outcomes.unreadable_rows > 0,
     };
     let loaded = match reload(&document.text, limits) {
@@ -312,249 +230,148 @@ pub fn import(
         Err(diagnostics) => {
             for diagnostic in diagnostics {
                 if let Some(problem) = trace(&document, &tables, &follow_on, diagnostic) {
-                    problems.push(problem);
+                    run.problems.push(problem);
                 }
             }
             None
         }
     };
     match loaded {
-        Some((model, results)) if problems.is_empty() => {
-            for figure in &figures {
-                let currency = &model.analysis.currency;
-                if let Some(warning) = compare(figure, &outcomes, &results, currency) {
-                    notes.push(format!(
-                        "{}: warning: {warning}",
-                        files[0].place(outcomes.rows[figure.row].line, figure.column + 1)
-                    ));
-                }
-            }
-            let place = files[0].clone();
+        Some((model, results)) if run.problems.is_empty() => {
+            let warnings = run.warnings(&figures, &outcomes, &model, &results);
+            let mut notes: Vec<String> = run.notes.iter().map(|n| run.note_line(n)).collect();
+            notes.extend(warnings);
             Ok(Imported {
                 text: document.text,
                 outcomes: model.outcomes.len(),
                 inputs: model.inputs.len(),
-                inputs_from_the_value_map,
-                notes: notes
-                    .iter()
-                    .map(|note| {
-                        if note.contains(": warning: ") {
-                            note.clone()
-                        } else {
-                            note_line(&place, note)
-                        }
-                    })
-                    .collect(),
+                inputs_from_the_value_map: matches!(rest, Rest::Standalone { inputs: None, .. }),
+                notes,
             })
         }
-        _ => {
-            let report = problem::render(&mut problems, &files, base);
-            Err(Rejected {
-                report: with_notes(&notes, report),
-                usage: false,
-            })
-        }
+        _ => Err(run.reject()),
     }
 }
 
-/// A note about the file as a whole, for standard error.
-fn note_line(source: &Source, note: &str) -> String {
-    format!("{}: note: {note}", source.whole())
+/// What an import has found so far: the files read, the problems, and the
+/// notes for standard error.
+struct Run<'a> {
+    files: Vec<Source>,
+    problems: Vec<Problem>,
+    notes: Vec<String>,
+    base: Option<&'a SourceFile>,
 }
 
-/// Whether a file is a workbook rather than text: a zip archive (xlsx,
-/// xlsb, ods) or an OLE compound file (xls).
-fn is_workbook(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
-}
-
-/// Read the value map into its tables: a workbook's sheet, or a CSV in
-/// either layout. `None` when nothing can be read (reported).
-fn read_values(
-    values: &CsvFile,
-    sheet: Option<&str>,
-    base: Option<&Model>,
-    files: &mut [Source],
-    problems: &mut Vec<Problem>,
-    notes: &mut Vec<String>,
-) -> Option<Read> {
-    if is_workbook(&values.bytes) {
-        return read_workbook(values, sheet, base, files, problems, notes);
+impl Run<'_> {
+    /// Nothing imported: the notes, then every problem.
+    fn reject(&mut self) -> Rejected {
+        let report = problem::render(&mut self.problems, &self.files, self.base);
+        Rejected {
+            report: self.with_notes(report),
+            usage: false,
+        }
     }
-    if let Some(name) = sheet {
-        problems.push(
-            Problem::new(
-                ErrorCode::NotCsv,
-                At::File { file: 0 },
-                format!("--sheet {name:?} was given, but the file is a CSV, which has no sheets"),
+
+    fn with_notes(&self, report: String) -> String {
+        let mut out = String::new();
+        for note in &self.notes {
+            out.push_str(&self.note_line(note));
+            out.push('\n');
+        }
+        out.push_str(&report);
+        out
+    }
+
+    /// A note about the value map as a whole, for standard error.
+    fn note_line(&self, note: &str) -> String {
+        format!("{}: note: {note}", self.files[0].whole())
+    }
+
+    /// The inputs table, from wherever the inputs come: an inputs CSV, the
+    /// value map's own rows, or (onto a base model) nowhere.
+    fn inputs(
+        &mut self,
+        values: &CsvFile,
+        rest: &Rest<'_>,
+        sheet_inputs: Option<Table>,
+        value_map: bool,
+    ) -> Result<Option<Table>, Rejected> {
+        let elsewhere = |from: &str| {
+            format!(
+                "the value map's inputs are not imported: the inputs {from} {}",
+                match rest {
+                    Rest::Standalone {
+                        inputs: Some(file), ..
+                    } => crate::printable::escape_path(&file.name),
+                    Rest::Onto { source, .. } => crate::printable::escape_path(&source.name),
+                    Rest::Standalone { .. } => "".into(),
+                }
             )
-            .with_hint("leave out --sheet, or give the workbook itself"),
-        );
-        return None;
-    }
-    // Read once to tell the layout; the problems found are those of
-    // whichever reading follows.
-    let mut found = Vec::new();
-    let records = table::records(0, &values.bytes, &mut found);
-    let own_layout = records.as_ref().is_none_or(|records| {
-        records.first().is_none_or(|(_, cells)| {
-            cells.as_ref().and_then(|c| c.first()).is_some_and(|first| {
-                let first = first.trim();
-                first == "id" || first.starts_with("id;")
-            })
-        })
-    });
-    if own_layout {
-        let outcomes = table::read(0, &values.bytes, &OUTCOMES, problems)?;
-        return Some(Read {
-            outcomes,
-            inputs: None,
-            figures: Vec::new(),
-            value_map: false,
-        });
-    }
-    problems.extend(found);
-    let records = records?;
-    let unreadable = records.iter().filter(|(_, cells)| cells.is_none()).count();
-    let rows: Vec<(u64, Vec<String>)> = records
-        .into_iter()
-        .filter_map(|(line, cells)| cells.map(|cells| (line, cells)))
-        .collect();
-    let read = read_value_map(0, &rows, base, |c| (c + 1).to_string(), problems, notes)?;
-    (unreadable == 0).then_some(read)
-}
-
-fn read_workbook(
-    values: &CsvFile,
-    sheet: Option<&str>,
-    base: Option<&Model>,
-    files: &mut [Source],
-    problems: &mut Vec<Problem>,
-    notes: &mut Vec<String>,
-) -> Option<Read> {
-    let sheets = match workbook::read(&values.bytes) {
-        Ok(sheets) => sheets,
-        Err(why) => {
-            problems.push(Problem::new(ErrorCode::NotCsv, At::File { file: 0 }, why));
-            return None;
+        };
+        match rest {
+            Rest::Standalone {
+                inputs: Some(file), ..
+            } => {
+                if sheet_inputs.is_some() {
+                    self.notes.push(elsewhere("come from"));
+                }
+                self.files.push(Source::csv(&file.name));
+                match table::read(1, &file.bytes, &INPUTS, &mut self.problems) {
+                    Some(table) => Ok(Some(table)),
+                    None => Err(self.reject()),
+                }
+            }
+            Rest::Standalone { inputs: None, .. } => {
+                let Some(table) = sheet_inputs else {
+                    return Err(self.no_inputs(values, value_map));
+                };
+                self.files.push(self.files[0].clone());
+                Ok(Some(table))
+            }
+            Rest::Onto { .. } => {
+                if sheet_inputs.is_some() {
+                    self.notes.push(elsewhere("are kept from"));
+                }
+                Ok(None)
+            }
         }
-    };
-    let names = || {
-        sheets
-            .iter()
-            .map(|s| format!("{:?}", s.name))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let chosen = match sheet {
-        Some(name) => match sheets.iter().find(|s| s.name == name) {
-            Some(found) => found,
-            None => {
-                problems.push(
-                    Problem::new(
-                        ErrorCode::UnknownReference,
-                        At::File { file: 0 },
-                        format!("the workbook has no sheet named {name:?}"),
-                    )
-                    .with_hint(format!("its sheets are {}", names())),
-                );
-                return None;
-            }
-        },
-        None => match sheets
-            .iter()
-            .find(|s| value_map::header_row(&s.rows).is_some())
-        {
-            Some(found) => found,
-            None => {
-                problems.push(no_header(names()));
-                return None;
-            }
-        },
-    };
-    files[0].sheet = Some(chosen.name.clone());
-    read_value_map(
-        0,
-        &chosen.rows,
-        base,
-        workbook::column_letters,
-        problems,
-        notes,
-    )
-}
-
-fn no_header(sheets: String) -> Problem {
-    let problem = Problem::new(
-        ErrorCode::MissingField,
-        At::File { file: 0 },
-        "no value map header row found: no row has the headings of a value map",
-    )
-    .with_hint(
-        "the header row names at least three of: Stakeholder, Outcome (or Description), Quantity, Duration, Financial proxy, Value £, Deadweight, Displacement, Attribution, Drop off",
-    );
-    if sheets.is_empty() {
-        problem
-    } else {
-        let hint = problem.hint.clone().unwrap_or_default();
-        problem.with_hint(format!("{hint}; the sheets read were {sheets}"))
     }
-}
 
-fn read_value_map(
-    file: usize,
-    rows: &[(u64, Vec<String>)],
-    base: Option<&Model>,
-    column_name: value_map::ColumnName,
-    problems: &mut Vec<Problem>,
-    notes: &mut Vec<String>,
-) -> Option<Read> {
-    let Some(header) = value_map::header_row(rows) else {
-        problems.push(no_header(String::new()));
-        return None;
-    };
-    let map = value_map::read(file, rows, header, base, column_name, problems)?;
-    notes.extend(map.notes);
-    Some(Read {
-        outcomes: map.outcomes,
-        inputs: map.inputs,
-        figures: map.figures,
-        value_map: true,
-    })
-}
-
-/// A figure of the sheet that differs from `sroi`'s by more than a penny,
-/// as a warning; `None` when they agree (or the cell is not a number).
-fn compare(
-    figure: &SheetFigure,
-    outcomes: &Table,
-    results: &crate::calc::Results,
-    currency: &str,
-) -> Option<String> {
-    let sheet = cells::analyst_number(&figure.text)?;
-    let result = results.outcomes.get(figure.row)?;
-    let (what, ours, how) = match figure.kind {
-        Heading::Impact => (
-            "Impact",
-            *result.impacts.get(figure.cohort)?,
-            "quantity × proxy × net of deductions",
-        ),
-        Heading::PresentValue if result.impacts.len() == 1 => (
-            "present value",
-            result.present_value,
-            "the outcome's value in each year, discounted",
-        ),
-        _ => return None,
-    };
-    let penny = Decimal::new(1, 2);
-    if (sheet - ours).abs() <= penny {
-        return None;
+    /// A standalone import of a value map without inputs: which option to give.
+    fn no_inputs(&self, values: &CsvFile, value_map: bool) -> Rejected {
+        let report = if value_map {
+            format!(
+                "sroi: {} holds no inputs (no input on any stakeholder's row); give --onto BASE.toml to keep everything but the outcomes from a model, or --inputs INPUTS.csv (columns stakeholder, description, amount, in_kind)\n",
+                crate::printable::escape_path(&values.name)
+            )
+        } else {
+            format!("sroi: {NO_INPUTS}\n")
+        };
+        Rejected {
+            report: self.with_notes(report),
+            usage: true,
+        }
     }
-    let header = outcomes.headers.get(figure.column).map_or("", |h| h.trim());
-    Some(format!(
-        "the sheet's {what} ({header:?}) is {}, but sroi's is {} ({how}); is the cell's formula the row's own?",
-        figure.text,
-        crate::report::text::money(ours, currency)
-    ))
+
+    /// The sheet's Impact and present value cells that disagree with `sroi`'s.
+    fn warnings(
+        &self,
+        figures: &[value_map::SheetFigure],
+        outcomes: &Table,
+        model: &Model,
+        results: &crate::calc::Results,
+    ) -> Vec<String> {
+        let currency = &model.analysis.currency;
+        figures
+            .iter()
+            .filter_map(|figure| {
+                let warning = crosscheck::compare(figure, outcomes, results, currency)?;
+                let line = outcomes.rows[figure.row].line;
+                let place = self.files[0].place(line, figure.column + 1);
+                Some(format!("{place}: warning: {warning}"))
+            })
+            .collect()
+    }
 }
 
 /// Load and compute the written text as `sroi calc` would: the model, or

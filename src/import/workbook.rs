@@ -9,9 +9,15 @@
 //! as its text, exactly. A formula cell is read as the result the
 //! spreadsheet saved with it.
 
+use std::collections::BTreeMap;
 use std::io::Cursor;
 
-use calamine::{Data, Reader, open_workbook_auto_from_rs};
+use calamine::{Data, Reader, Sheets, Xlsx, open_workbook_auto_from_rs};
+
+/// The most cells a sheet is read into (its rows, each as wide as its last
+/// filled cell). A value map has hundreds; this refuses a sheet that would
+/// take gigabytes, such as one with a cell in A1 and another in XFD1048576.
+const MAX_CELLS: usize = 4_000_000;
 
 /// One sheet: its name and its rows, each with its row number (from 1).
 pub(super) struct Sheet {
@@ -26,29 +32,83 @@ pub(super) fn read(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
         .map_err(|error| format!("the file cannot be read as a workbook: {error}"))?;
     let mut sheets = Vec::new();
     for name in workbook.sheet_names() {
-        let range = workbook
-            .worksheet_range(&name)
-            .map_err(|error| format!("sheet {name:?} cannot be read: {error}"))?;
-        let Some((first_row, first_column)) = range.start() else {
-            sheets.push(Sheet {
-                name,
-                rows: Vec::new(),
-            });
-            continue;
+        let rows = match &mut workbook {
+            Sheets::Xlsx(xlsx) => xlsx_rows(xlsx, &name)?,
+            other => {
+                let range = other
+                    .worksheet_range(&name)
+                    .map_err(|error| format!("sheet {name:?} cannot be read: {error}"))?;
+                range_rows(&range)
+            }
         };
-        let lead = first_column as usize;
-        let rows = range
-            .rows()
-            .enumerate()
-            .map(|(index, cells)| {
-                let mut texts = vec![String::new(); lead];
-                texts.extend(cells.iter().map(text));
-                (u64::from(first_row) + index as u64 + 1, texts)
-            })
-            .collect();
         sheets.push(Sheet { name, rows });
     }
     Ok(sheets)
+}
+
+/// The rows of an xlsx sheet read cell by cell, only the rows that hold
+/// something, so that the size of the sheet is known before it is laid out.
+fn xlsx_rows(
+    xlsx: &mut Xlsx<Cursor<&[u8]>>,
+    name: &str,
+) -> Result<Vec<(u64, Vec<String>)>, String> {
+    let cannot = |error: calamine::XlsxError| format!("sheet {name:?} cannot be read: {error}");
+    let too_large = || {
+        format!(
+            "sheet {name:?} spreads over more than {MAX_CELLS} cells, far more than a value map"
+        )
+    };
+    let mut reader = xlsx.worksheet_cells_reader(name).map_err(cannot)?;
+    let mut filled: BTreeMap<u32, Vec<(u32, String)>> = BTreeMap::new();
+    let mut count = 0usize;
+    while let Some(cell) = reader.next_cell().map_err(cannot)? {
+        let value = Data::from(cell.get_value().clone());
+        if matches!(value, Data::Empty) {
+            continue;
+        }
+        count += 1;
+        if count > MAX_CELLS {
+            return Err(too_large());
+        }
+        let (row, column) = cell.get_position();
+        filled.entry(row).or_default().push((column, text(&value)));
+    }
+    let mut laid_out = 0usize;
+    let mut rows = Vec::with_capacity(filled.len());
+    for (row, cells) in filled {
+        let width = cells
+            .iter()
+            .map(|(c, _)| *c as usize + 1)
+            .max()
+            .unwrap_or(0);
+        laid_out = laid_out.saturating_add(width);
+        if laid_out > MAX_CELLS {
+            return Err(too_large());
+        }
+        let mut texts = vec![String::new(); width];
+        for (column, text) in cells {
+            texts[column as usize] = text;
+        }
+        rows.push((u64::from(row) + 1, texts));
+    }
+    Ok(rows)
+}
+
+/// The rows of a sheet read whole (ods, xls, xlsb), each with its row number.
+fn range_rows(range: &calamine::Range<Data>) -> Vec<(u64, Vec<String>)> {
+    let Some((first_row, first_column)) = range.start() else {
+        return Vec::new();
+    };
+    let lead = first_column as usize;
+    range
+        .rows()
+        .enumerate()
+        .map(|(index, cells)| {
+            let mut texts = vec![String::new(); lead];
+            texts.extend(cells.iter().map(text));
+            (u64::from(first_row) + index as u64 + 1, texts)
+        })
+        .collect()
 }
 
 /// A cell as text: what a person reads in it.

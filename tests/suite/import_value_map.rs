@@ -573,3 +573,27 @@ fn every_exported_workbook_imported_onto_its_model_gives_identical_figures() {
         disagreements.join("\n")
     );
 }
+
+#[test]
+fn a_sheet_with_cells_at_its_far_corners_is_read_without_laying_out_the_space_between() {
+    // A1 and XFD1048576: laid out whole, the sheet would be 17 billion cells
+    // (hundreds of gigabytes). Read cell by cell it is two rows, neither a
+    // header row, and the import says so.
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.write_string(0, 0, "Stakeholder").expect("written");
+    sheet
+        .write_string(1_048_575, 16_383, "Quantity")
+        .expect("written");
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let file = directory.path().join("corners.xlsx");
+    std::fs::write(&file, workbook.save_to_buffer().expect("a workbook")).expect("written");
+    let file = file.to_str().expect("UTF-8 path");
+    let message = import_fails(file, &["--onto", BY_HAND]);
+    assert!(
+        message.starts_with(&format!(
+            "{file}: error[SROI002]: no value map header row found"
+        )),
+        "{message}"
+    );
+}
