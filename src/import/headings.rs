@@ -113,10 +113,14 @@ pub(super) fn resolve(headings: &[String]) -> Vec<Option<Heading>> {
         let heading = match name.as_str() {
             "outcome" | "outcomes" if has_description => Heading::Field("id"),
             "outcome" | "outcomes" => Heading::Field("description"),
+            // After the inputs (or before any outcome column) the inputs'
+            // value; after the proxy, or among the outcome's columns, the proxy's.
             "value" => match before {
-                Some(INPUT_DESCRIPTION) => Heading::Field(INPUT_AMOUNT),
-                Some("proxy_description") => Heading::Field("proxy"),
-                _ => Heading::Unused("a `Value` column is read after Inputs or Financial proxy"),
+                Some(INPUT_DESCRIPTION | "stakeholder") | None => Heading::Field(INPUT_AMOUNT),
+                Some(INPUT_AMOUNT | IN_KIND) => {
+                    Heading::Unused("a second value column after the inputs' value")
+                }
+                Some(_) => Heading::Field("proxy"),
             },
             "source" => match before {
                 Some("proxy" | "proxy_description") => Heading::Field("proxy_source"),
@@ -215,6 +219,10 @@ mod tests {
             other => panic!("column {index}: {other:?}"),
         };
         assert_eq!(field(2), INPUT_AMOUNT);
+        // A value map without a Financial proxy column: the value after the
+        // outcome's columns is the proxy's.
+        let short = fields(&["Stakeholder", "Outcome", "Quantity", "Value £"]);
+        assert_eq!(short[3], Some(Heading::Field("proxy")));
         assert_eq!(field(9), "proxy");
         assert_eq!(field(10), "proxy_source");
         assert!(matches!(resolved[3], Some(Heading::Unused(_))));

@@ -597,3 +597,61 @@ fn a_sheet_with_cells_at_its_far_corners_is_read_without_laying_out_the_space_be
         "{message}"
     );
 }
+
+#[test]
+fn onto_a_base_a_stakeholder_it_lacks_is_an_error_at_the_cell_that_names_it() {
+    // The base model without its local residents (stakeholder and outcome):
+    // row 10 of the sample workbook names them.
+    let by_hand = std::fs::read_to_string(root().join(BY_HAND)).expect("the fixture");
+    let start = by_hand
+        .find("[[stakeholders]]\nid = \"local-residents\"")
+        .expect("the stakeholder");
+    let end = by_hand.find("[[inputs]]").expect("the inputs");
+    let last = by_hand.rfind("[[outcomes]]").expect("the last outcome");
+    let base = format!("{}{}", &by_hand[..start], &by_hand[end..last]);
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let base_path = directory.path().join("base.toml");
+    std::fs::write(&base_path, base).expect("written");
+    let message = import_fails(EXAMPLE, &["--onto", base_path.to_str().expect("UTF-8")]);
+    assert!(
+        message.ends_with(&format!(
+            "{EXAMPLE}:'Value map'!A10: error[SROI008]: unknown stakeholder `local-residents`\n  \
+             = column A `Stakeholders`: \"Local residents\"\n  \
+             = hint: declared stakeholders: local-council, young-people, youth-trust\n\n\
+             {EXAMPLE}: 1 problem found\n"
+        )),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_value_map_without_inputs_asks_for_onto_or_inputs_and_exits_two() {
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let csv = directory.path().join("outcomes-only.csv");
+    std::fs::write(
+        &csv,
+        "Stakeholder,Outcome,Quantity,Duration,Value £\nYoung people,More confident,40,2,£850.50\n",
+    )
+    .expect("written");
+    let csv = csv.to_str().expect("UTF-8 path");
+    let output = sroi(&["import", csv]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(stdout(&output).is_empty());
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "sroi: {csv} holds no inputs (no input on any stakeholder's row); give --onto BASE.toml \
+             to keep everything but the outcomes from a model, or --inputs INPUTS.csv (columns \
+             stakeholder, description, amount, in_kind)\n"
+        )
+    );
+    // With the inputs from a CSV, the same value map is a model; its one
+    // `Value £`, after the outcome's columns, is the proxy's value.
+    let (model, _) = import(
+        directory.path(),
+        csv,
+        &["--inputs", "tests/fixtures/import/minimal-inputs.csv"],
+    );
+    let text = std::fs::read_to_string(model).expect("written");
+    assert!(text.contains("proxy = 850.50\n"), "{text}");
+}
