@@ -47,6 +47,7 @@ const NAMES: &[(&str, &str)] = &[
     ("inkind", IN_KIND),
     ("outcomedescription", "description"),
     ("theoutcome", "description"),
+    ("theoutcomes", "description"),
     ("whatchanges", "description"),
     ("description", "description"),
     ("id", "id"),

@@ -94,6 +94,37 @@ pub(super) fn header_row(rows: &[(u64, Vec<String>)]) -> Option<usize> {
     })
 }
 
+/// The headings of the value map, its header's line, and the index of its
+/// first row. The Social Value UK value map heads its columns twice: a row
+/// of headings (`Stakeholders`, `Inputs`, `Deadweight %`) and below it a
+/// row of questions (`Who do we have an effect on?`, `What do they
+/// invest?`, `Value £`). When the row below the header also names fields,
+/// each column is headed by its lower cell, or by its upper one where the
+/// lower is blank.
+fn heading_rows(rows: &[(u64, Vec<String>)], header: usize) -> (u64, Vec<String>, usize) {
+    let names_fields = |cells: &Vec<String>| headings::fields_named(&headings::resolve(cells)) >= 2;
+    let (upper, lower) = match rows.get(header + 1) {
+        Some((_, below)) if names_fields(below) => (header, header + 1),
+        _ if header > 0 && names_fields(&rows[header - 1].1) => (header - 1, header),
+        _ => return (rows[header].0, rows[header].1.clone(), header + 1),
+    };
+    let (_, upper_cells) = &rows[upper];
+    let (line, lower_cells) = &rows[lower];
+    let width = upper_cells.len().max(lower_cells.len());
+    let cell = |cells: &[String], index: usize| cells.get(index).cloned().unwrap_or_default();
+    let headings = (0..width)
+        .map(|index| {
+            let below = cell(lower_cells, index);
+            if below.trim().is_empty() {
+                cell(upper_cells, index)
+            } else {
+                below
+            }
+        })
+        .collect();
+    (*line, headings, lower + 1)
+}
+
 /// How the columns are named in messages: by number in a CSV, by letter on a sheet.
 pub(super) type ColumnName = fn(usize) -> String;
 
@@ -108,9 +139,10 @@ pub(super) fn read(
     column_name: ColumnName,
     problems: &mut Vec<Problem>,
 ) -> Option<ValueMap> {
-    let (header_line, headers) = &rows[header];
+    let (header_line, headers, first_row) = heading_rows(rows, header);
+    let headers = &headers;
     let resolved = headings::resolve(headers);
-    let columns = columns(file, *header_line, headers, &resolved, problems)?;
+    let columns = columns(file, header_line, headers, &resolved, problems)?;
     let mut notes = Vec::new();
     let unused = unused_columns(headers, &resolved, column_name);
     if !unused.is_empty() {
@@ -146,7 +178,7 @@ pub(super) fn read(
         figures: Vec::new(),
         cohorts: Vec::new(),
     };
-    for (position, (line, cells)) in rows.iter().enumerate().skip(header + 1) {
+    for (position, (line, cells)) in rows.iter().enumerate().skip(first_row) {
         let mut cells = cells.clone();
         cells.resize(headers.len().max(cells.len()), String::new());
         cells.truncate(headers.len());
@@ -726,5 +758,36 @@ mod tests {
         assert_eq!(read, [("isolation", "40;45;50"), ("other-cohort-2", "5")]);
         let cohorts: Vec<(usize, usize)> = map.figures.iter().map(|f| (f.row, f.cohort)).collect();
         assert_eq!(cohorts, [(0, 0), (0, 1), (0, 2), (1, 0)]);
+    }
+
+    #[test]
+    fn a_header_of_headings_over_questions_is_read_as_one() {
+        let rows = rows(&[
+            "Stage 1|Stage 2|||Stage 3||||Stage 4",
+            "Stakeholders|Inputs||Outputs|The Outcomes (what changes)|||||Deadweight %|Impact",
+            "Who do we have an effect on? Who has an effect on us?|What do they invest?|Value £|Summary of activity in numbers|Description|Quantity|Duration|Financial proxy|Value £",
+            "Tenants|Staff time|£500|10 sessions|Less isolated|10|1|Befriending|£100|25%|750",
+        ]);
+        // The question row heads the columns; Deadweight % and Impact head
+        // the columns whose question cell is blank. Here the last `Value £`
+        // follows `Financial proxy` only once the rows are combined.
+        let mut problems = Vec::new();
+        let header = header_row(&rows).expect("a header row");
+        let map = read(0, &rows, header, None, |c| c.to_string(), &mut problems).expect("read");
+        assert!(problems.is_empty(), "{problems:?}");
+        let outcomes = &map.outcomes;
+        let row = &outcomes.rows[0];
+        assert_eq!(row.line, 4);
+        let field = |name| outcomes.cell(row, name).map(|(_, text)| text);
+        assert_eq!(field("stakeholder"), Some("tenants"));
+        assert_eq!(field("description"), Some("Less isolated"));
+        assert_eq!(field("proxy"), Some("£100"));
+        assert_eq!(field("deadweight"), Some("25%"));
+        assert_eq!(map.figures[0].text, "750");
+        let inputs = map.inputs.expect("inputs");
+        assert_eq!(
+            inputs.cell(&inputs.rows[0], "amount").map(|c| c.1),
+            Some("£500")
+        );
     }
 }
