@@ -4,6 +4,7 @@
 //! CSV in `sroi`'s own layout (its first heading `id`, as `sroi calc
 //! --format csv` writes it), read strictly.
 
+use super::headings;
 use super::problem::{At, Problem, Source};
 use super::table::{self, Table};
 use super::value_map::{self, SheetFigure};
@@ -142,6 +143,17 @@ fn read_workbook(
     )
 }
 
+/// Whether a row of a CSV read as one column would be a header row if its
+/// cell were split at `;`, as spreadsheets in some locales save CSV.
+fn separated_by_semicolons(rows: &[(u64, Vec<String>)]) -> bool {
+    rows.iter().any(|(_, cells)| {
+        cells.iter().any(|cell| {
+            let parts: Vec<String> = cell.split(';').map(str::to_owned).collect();
+            parts.len() > 2 && headings::fields_named(&headings::resolve(&parts)) >= 3
+        })
+    })
+}
+
 fn no_header(sheets: String) -> Problem {
     let problem = Problem::new(
         ErrorCode::MissingField,
@@ -168,7 +180,14 @@ fn read_value_map(
     notes: &mut Vec<String>,
 ) -> Option<Read> {
     let Some(header) = value_map::header_row(rows) else {
-        problems.push(no_header(String::new()));
+        let problem = no_header(String::new());
+        problems.push(if separated_by_semicolons(rows) {
+            problem.with_hint(
+                "the file seems to separate its columns with `;`; save it with commas between columns",
+            )
+        } else {
+            problem
+        });
         return None;
     };
     let map = value_map::read(file, rows, header, base, column_name, problems)?;

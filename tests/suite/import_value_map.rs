@@ -655,3 +655,24 @@ fn a_value_map_without_inputs_asks_for_onto_or_inputs_and_exits_two() {
     let text = std::fs::read_to_string(model).expect("written");
     assert!(text.contains("proxy = 850.50\n"), "{text}");
 }
+
+#[test]
+fn a_value_map_saved_with_semicolons_between_columns_is_told_so() {
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let csv = directory.path().join("semicolons.csv");
+    std::fs::write(
+        &csv,
+        "Stakeholder;Outcome;Quantity;Duration;Value £\nYoung people;More confident;40;2;850,50\n",
+    )
+    .expect("written");
+    let csv = csv.to_str().expect("UTF-8 path");
+    let message = import_fails(csv, &["--onto", BY_HAND]);
+    assert_eq!(
+        message,
+        format!(
+            "{csv}: error[SROI002]: no value map header row found: no row has the headings of a value map\n  \
+             = hint: the file seems to separate its columns with `;`; save it with commas between columns\n\n\
+             {csv}: 1 problem found\n"
+        )
+    );
+}
