@@ -284,6 +284,8 @@ impl Run<'_> {
 
     /// A note about the value map as a whole, for standard error.
     fn note_line(&self, note: &str) -> String {
+        // Notes quote the file's headings: no control character may reach a terminal.
+        let note = crate::printable::escape_control(note);
         format!("{}: note: {note}", self.files[0].whole())
     }
 
@@ -368,6 +370,7 @@ impl Run<'_> {
                 let warning = crosscheck::compare(figure, outcomes, results, currency)?;
                 let line = outcomes.rows[figure.row].line;
                 let place = self.files[0].place(line, figure.column + 1);
+                let warning = crate::printable::escape_control(&warning);
                 Some(format!("{place}: warning: {warning}"))
             })
             .collect()

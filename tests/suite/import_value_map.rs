@@ -676,3 +676,31 @@ fn a_value_map_saved_with_semicolons_between_columns_is_told_so() {
         )
     );
 }
+
+#[test]
+fn headings_quoted_in_notes_and_warnings_show_control_characters_escaped() {
+    // An unused heading with an escape sequence, and an Impact heading with
+    // a bell, are both quoted on standard error.
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let csv = directory.path().join("control.csv");
+    std::fs::write(
+        &csv,
+        "Stakeholder,Inputs,Value £,Outcome,Quantity,Duration,Financial proxy,Value £,Notes\u{1b}[31m,Impact\u{7}\n\
+         Young people,Time,£100,More confident,40,1,Course,£10,x,\"£1,000\"\n",
+    )
+    .expect("written");
+    let csv = csv.to_str().expect("UTF-8 path");
+    let (_, notes) = import(directory.path(), csv, &[]);
+    assert!(
+        !notes.contains('\u{1b}') && !notes.contains('\u{7}'),
+        "{notes:?}"
+    );
+    assert!(notes.contains("Notes\\u{1b}[31m (column 9"), "{notes}");
+    // 40 × £10 = £400, not the sheet's £1,000.
+    assert!(
+        notes.contains(&format!(
+            "{csv}:2:10: warning: the sheet's Impact (\"Impact\\u{{7}}\") is £1,000, but sroi's is £400.00"
+        )),
+        "{notes}"
+    );
+}
