@@ -23,6 +23,7 @@ mod checks;
 mod crosscheck;
 mod document;
 mod headings;
+mod ids;
 mod layout;
 mod problem;
 mod table;
