@@ -416,6 +416,18 @@ fn trace(
             let table = tables[file];
             table.at(&table.rows[row], column)
         }
+        Some(Origin::Cohort { file, row, cohort }) => {
+            let table = tables[file];
+            let column = table.column("quantity")?;
+            let (line, cell) = table.rows[row].cohorts.get(cohort)?;
+            At::Cell {
+                file,
+                line: *line,
+                column: column + 1,
+                header: table.headers.get(column).cloned().unwrap_or_default(),
+                cell: cell.clone(),
+            }
+        }
         Some(Origin::Row { file, row }) => {
             let row = &tables[file].rows[row];
             if row.flawed {

@@ -40,6 +40,9 @@ pub(super) struct Row {
     /// id made from its name, a name carried down from the row above), or
     /// `None` where the cell is read as it is.
     values: Vec<Option<String>>,
+    /// The quantity of each later cohort of the outcome, with the line of
+    /// its own row (a sheet from `sroi export` gives each cohort a row).
+    pub cohorts: Vec<(u64, String)>,
     /// Whether a problem was found in this row while reading it.
     pub flawed: bool,
 }
@@ -50,6 +53,7 @@ impl Row {
             line,
             cells,
             values: Vec::new(),
+            cohorts: Vec::new(),
             flawed: false,
         }
     }
@@ -83,15 +87,6 @@ impl Table {
             }
         }
         self.rows.push(row);
-    }
-
-    /// Read `value` for `field` in row `row` in place of its cell.
-    pub fn set(&mut self, row: usize, field: &str, value: String) {
-        if let Some(index) = self.fields.iter().position(|f| *f == field) {
-            let values = &mut self.rows[row].values;
-            values.resize(self.fields.len(), None);
-            values[index] = Some(value);
-        }
     }
 
     /// The 0-based column index of a field, when the file has that column.

@@ -25,6 +25,7 @@ use super::problem::{At, Problem};
 use super::table::{Row, Table};
 use crate::diagnostic::ErrorCode;
 use crate::model::{Model, is_valid_id};
+use crate::report::csv::restore_text;
 
 /// The fields of an outcome row, in the order the model writes them.
 const OUTCOME_FIELDS: &[&str] = &crate::report::csv::OUTCOME_COLUMNS;
@@ -99,31 +100,41 @@ pub(super) fn header_row(rows: &[(u64, Vec<String>)]) -> Option<usize> {
 /// first row. The Social Value UK value map heads its columns twice: a row
 /// of headings (`Stakeholders`, `Inputs`, `Deadweight %`) and below it a
 /// row of questions (`Who do we have an effect on?`, `What do they
-/// invest?`, `Value £`). When the row below the header also names fields,
-/// each column is headed by its lower cell, or by its upper one where the
-/// lower is blank.
+/// invest?`, `Value £`). When the header and the row below (or above) it
+/// name more fields together than the header alone, each column is headed
+/// by its lower cell, or by its upper one where the lower is blank.
 fn heading_rows(rows: &[(u64, Vec<String>)], header: usize) -> (u64, Vec<String>, usize) {
-    let names_fields = |cells: &Vec<String>| headings::fields_named(&headings::resolve(cells)) >= 2;
-    let (upper, lower) = match rows.get(header + 1) {
-        Some((_, below)) if names_fields(below) => (header, header + 1),
-        _ if header > 0 && names_fields(&rows[header - 1].1) => (header - 1, header),
-        _ => return (rows[header].0, rows[header].1.clone(), header + 1),
-    };
-    let (_, upper_cells) = &rows[upper];
-    let (line, lower_cells) = &rows[lower];
-    let width = upper_cells.len().max(lower_cells.len());
+    let named = |cells: &[String]| headings::fields_named(&headings::resolve(cells));
+    let alone = (rows[header].0, rows[header].1.clone(), header + 1);
+    // The pair of rows, the header and the row below or above it, that
+    // names more fields together than the header alone; a first row of
+    // data names none of its own, and would only hide headings.
+    let pairs = [
+        Some((header, header + 1)).filter(|(_, lower)| *lower < rows.len()),
+        header.checked_sub(1).map(|upper| (upper, header)),
+    ];
+    for (upper, lower) in pairs.into_iter().flatten() {
+        let combined = combine(&rows[upper].1, &rows[lower].1);
+        if named(&combined) > named(&alone.1) {
+            return (rows[lower].0, combined, lower + 1);
+        }
+    }
+    alone
+}
+
+/// Each column headed by its cell in `lower`, or in `upper` where that is blank.
+fn combine(upper: &[String], lower: &[String]) -> Vec<String> {
     let cell = |cells: &[String], index: usize| cells.get(index).cloned().unwrap_or_default();
-    let headings = (0..width)
+    (0..upper.len().max(lower.len()))
         .map(|index| {
-            let below = cell(lower_cells, index);
+            let below = cell(lower, index);
             if below.trim().is_empty() {
-                cell(upper_cells, index)
+                cell(upper, index)
             } else {
                 below
             }
         })
-        .collect();
-    (*line, headings, lower + 1)
+        .collect()
 }
 
 /// How the columns are named in messages: by number in a CSV, by letter on a sheet.
@@ -197,10 +208,8 @@ pub(super) fn read(
     if !reader.skipped.is_empty() {
         notes.push(format!("rows not imported: {}", ranges(&reader.skipped)));
     }
-    for cohorts in &reader.cohorts {
-        if cohorts.quantities.len() > 1 {
-            outcomes.set(cohorts.row, "quantity", cohorts.quantities.join(";"));
-        }
+    for cohorts in reader.cohorts {
+        outcomes.rows[cohorts.row].cohorts = cohorts.later;
     }
     let mut figures = reader.figures;
     if let Some(model) = base {
@@ -405,8 +414,8 @@ struct Cohorts {
     id: String,
     /// The outcome's row in the outcomes table: its first cohort's.
     row: usize,
-    /// The quantity cell of each cohort's row.
-    quantities: Vec<String>,
+    /// The line and quantity cell of each later cohort's row.
+    later: Vec<(u64, String)>,
 }
 
 /// `isolation, cohort 2` as (`isolation`, 2): the label `sroi export` gives
@@ -434,7 +443,7 @@ impl Rows<'_> {
         problems: &mut Vec<Problem>,
     ) {
         let description = self.cell(&cells, "description").to_owned();
-        let id_cell = self.cell(&cells, "id").to_owned();
+        let id_cell = restore_text(self.cell(&cells, "id")).to_owned();
         let is_outcome = !description.is_empty() || !id_cell.is_empty();
         let is_input = !self.cell(&cells, INPUT_DESCRIPTION).is_empty()
             || (is_outcome && !self.cell(&cells, INPUT_AMOUNT).is_empty());
@@ -484,9 +493,9 @@ impl Rows<'_> {
                 if let Some(last) = self
                     .cohorts
                     .last_mut()
-                    .filter(|c| c.id == outcome && c.quantities.len() + 1 == number)
+                    .filter(|c| c.id == outcome && c.later.len() + 2 == number)
                 {
-                    last.quantities.push(quantity);
+                    last.later.push((line, quantity));
                     let row = last.row;
                     self.sheet_figures(&cells, row, number - 1);
                     return;
@@ -501,7 +510,7 @@ impl Rows<'_> {
                 self.cohorts.push(Cohorts {
                     id: outcome_id.clone(),
                     row,
-                    quantities: vec![self.cell(&cells, "quantity").to_owned()],
+                    later: Vec::new(),
                 });
             }
             self.sheet_figures(&cells, row, 0);
@@ -542,7 +551,9 @@ impl Rows<'_> {
     /// With a base model, the name of one of its stakeholders is that
     /// stakeholder (its name then comes from the base, so is left empty).
     fn stakeholder(&mut self, cells: &[String]) -> Option<(String, String)> {
-        let cell = self.cell(cells, "stakeholder");
+        // Text a spreadsheet would run as a formula gets an apostrophe from
+        // `sroi export`, as in its CSV: the name is the text without it.
+        let cell = restore_text(self.cell(cells, "stakeholder"));
         if cell.is_empty() {
             return self.stakeholder.clone();
         }
@@ -697,16 +708,25 @@ mod tests {
         let map = read(0, &rows, 0, None, |c| c.to_string(), &mut problems).expect("read");
         assert!(problems.is_empty(), "{problems:?}");
         let outcomes = &map.outcomes;
-        let read: Vec<(&str, &str)> = outcomes
+        type Read<'t> = (&'t str, &'t str, Vec<(u64, String)>);
+        let read: Vec<Read<'_>> = outcomes
             .rows
             .iter()
             .map(|row| {
                 let field = |name| outcomes.cell(row, name).expect("a column").1;
-                (field("id"), field("quantity"))
+                (field("id"), field("quantity"), row.cohorts.clone())
             })
             .collect();
-        // A second cohort with no first is an outcome of its own.
-        assert_eq!(read, [("isolation", "40;45;50"), ("other-cohort-2", "5")]);
+        // Each later cohort's quantity keeps the line of its own row. A
+        // second cohort with no first is an outcome of its own.
+        let later = vec![(3, "45".to_owned()), (4, "50".to_owned())];
+        assert_eq!(
+            read,
+            [
+                ("isolation", "40", later),
+                ("other-cohort-2", "5", Vec::new())
+            ]
+        );
         let cohorts: Vec<(usize, usize)> = map.figures.iter().map(|f| (f.row, f.cohort)).collect();
         assert_eq!(cohorts, [(0, 0), (0, 1), (0, 2), (1, 0)]);
     }

@@ -542,6 +542,10 @@ fn every_exported_workbook_imported_onto_its_model_gives_identical_figures() {
         root().join("models/thurrock.toml"),
         root().join("models/derby.toml"),
         root().join(BY_HAND),
+        // Quotes, backslashes, line breaks and text starting with `=`, `-`
+        // or `@` in every text field, and ids starting with `-`.
+        root().join("tests/fixtures/import/cohorts.toml"),
+        root().join("tests/fixtures/hostile/formulas.toml"),
     ];
     models.extend(crate::support::files_with_extension(
         &root().join("tests/fixtures/crosscheck"),
@@ -703,4 +707,60 @@ fn headings_quoted_in_notes_and_warnings_show_control_characters_escaped() {
         )),
         "{notes}"
     );
+}
+
+#[test]
+fn a_bad_quantity_of_a_later_cohort_is_reported_at_its_own_row() {
+    // cohorts.toml's first outcome has three cohorts, which `sroi export`
+    // writes on rows 7, 8 and 9 of the Value map. The second cohort's
+    // quantity (G8) is typed over with "45.5O".
+    let directory = tempfile::tempdir().expect("temporary directory");
+    let model = "tests/fixtures/import/cohorts.toml";
+    let exported = directory.path().join("map.xlsx");
+    let output = sroi(&["export", model, "-o", exported.to_str().expect("UTF-8")]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let bytes = std::fs::read(&exported).expect("exported");
+    let typed = directory.path().join("typed.xlsx");
+    std::fs::write(&typed, with_text_cell(&bytes, "G8", "45.5O")).expect("written");
+    let typed = typed.to_str().expect("UTF-8 path");
+    let message = import_fails(typed, &["--onto", model]);
+    assert!(
+        message.contains(&format!(
+            "{typed}:'Value map'!G8: error[SROI003]: "
+        )) && message.contains(
+            "  = column G `Quantity`: \"45.5O\"\n  = hint: \"45.5O\" has a letter O where a zero belongs: \"45.50\"\n"
+        ),
+        "{message}"
+    );
+    assert!(
+        message.ends_with(&format!("{typed}: 1 problem found\n")),
+        "{message}"
+    );
+}
+
+/// The workbook with the Value map's cell `reference` holding `text`, as a
+/// spreadsheet saves text typed into a number cell.
+fn with_text_cell(workbook: &[u8], reference: &str, text: &str) -> Vec<u8> {
+    use std::io::{Cursor, Read, Write};
+    let mut archive = zip::ZipArchive::new(Cursor::new(workbook)).expect("a zip file");
+    let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for index in 0..archive.len() {
+        let mut entry = archive.by_index(index).expect("an entry");
+        let name = entry.name().to_owned();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).expect("readable");
+        if name == "xl/worksheets/sheet1.xml" {
+            let xml = String::from_utf8(bytes).expect("UTF-8 XML");
+            let open = format!("<c r=\"{reference}\"");
+            let start = xml.find(&open).expect("the cell");
+            let end = start + xml[start..].find("</c>").expect("a closed cell") + "</c>".len();
+            let cell = format!("<c r=\"{reference}\" t=\"inlineStr\"><is><t>{text}</t></is></c>");
+            bytes = format!("{}{cell}{}", &xml[..start], &xml[end..]).into_bytes();
+        }
+        writer
+            .start_file(name, zip::write::SimpleFileOptions::default())
+            .expect("an entry starts");
+        writer.write_all(&bytes).expect("written");
+    }
+    writer.finish().expect("a zip file").into_inner()
 }
