@@ -41,6 +41,6 @@ pub(super) fn compare(
     Some(format!(
         "the sheet's {what} ({header:?}) is {}, but sroi's is {} ({how}); is the cell's formula the row's own?",
         figure.text,
-        crate::report::text::money(ours, currency)
+        crate::format::text::money(ours, currency)
     ))
 }

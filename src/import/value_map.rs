@@ -25,10 +25,10 @@ use super::problem::{At, Problem};
 use super::table::{Row, Table};
 use crate::diagnostic::ErrorCode;
 use crate::model::{Model, is_valid_id};
-use crate::report::csv::restore_text;
+use crate::printable::restore_text;
 
 /// The fields of an outcome row, in the order the model writes them.
-const OUTCOME_FIELDS: &[&str] = &crate::report::csv::OUTCOME_COLUMNS;
+const OUTCOME_FIELDS: &[&str] = &crate::model::schema::OUTCOME_COLUMNS;
 /// The fields of an input row, as an inputs CSV names them.
 const INPUT_FIELDS: &[&str] = &[
     "stakeholder",
