@@ -11,9 +11,11 @@ pub mod assumption;
 mod fields;
 pub(crate) use fields::{is_valid_id, suggested_id};
 mod load;
+mod parse;
 mod scenario_values;
 mod scenarios;
 pub(crate) mod schema;
+mod sections;
 mod uncertainty;
 mod uncertainty_values;
 

@@ -80,6 +80,11 @@ pub struct Limits {
     /// otherwise ask for billions.
     pub max_year_cells: u64,
     pub max_text_chars: usize,
+    /// Bytes in one top-level table (a header, its keys and sub-tables, up
+    /// to the next header), and in a whole file that cannot be read a table
+    /// at a time: what the parser holds in memory at once, at some twenty to
+    /// seventy bytes for each byte of text.
+    pub max_table_bytes: u64,
 }
 
 impl Limits {
@@ -89,6 +94,7 @@ impl Limits {
         max_years: 1_000,
         max_year_cells: 2_000_000,
         max_text_chars: 10_000,
+        max_table_bytes: 4 * 1024 * 1024,
     };
 }
 
