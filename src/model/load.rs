@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use toml::de::{DeTable, DeValue};
 
 use super::fields::{TableReader, too_many_entries};
-use super::parse::Document;
+use super::parse::{Document, Parsing};
 use super::schema::{self, Limits, nearest};
 use super::{
     Analysis, Conventions, Deductions, Input, Kind, Model, Outcome, Published, Scenario, Schedule,
@@ -109,7 +109,15 @@ fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
 
 /// Parse and validate model text, reporting every problem found.
 pub fn parse_model(source: &SourceFile, limits: Limits) -> Result<Model, Diagnostics> {
-    let document = match Document::parse(source, limits) {
+    parse_model_as(source, limits, Parsing::AsAllowed)
+}
+
+pub(crate) fn parse_model_as(
+    source: &SourceFile,
+    limits: Limits,
+    parsing: Parsing,
+) -> Result<Model, Diagnostics> {
+    let document = match Document::parse(source, limits, parsing) {
         Ok(document) => document,
         Err(problems) => return Err(syntax_problems(source, problems)),
     };

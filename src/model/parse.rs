@@ -38,21 +38,42 @@ pub(crate) struct Document<'i> {
     entries: Option<Vec<Section<'i>>>,
     /// Problems met while parsing entries as they were read.
     problems: RefCell<Vec<Diagnostic>>,
+    parsing: Parsing,
+}
+
+/// How a file is parsed: as it allows, or, so that a test can hold the two
+/// equal, whole or by section whatever its size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Parsing {
+    AsAllowed,
+    #[cfg(test)]
+    Whole,
+    #[cfg(test)]
+    BySection,
 }
 
 impl<'i> Document<'i> {
     /// Parse `source`, or give every syntax error (and table beyond the size
     /// limit) in it.
-    pub fn parse(source: &'i SourceFile, limits: Limits) -> Result<Self, Vec<Diagnostic>> {
+    pub fn parse(
+        source: &'i SourceFile,
+        limits: Limits,
+        parsing: Parsing,
+    ) -> Result<Self, Vec<Diagnostic>> {
         let text = source.text.as_str();
         let max = limits.max_table_bytes;
+        let small = fits(text.len(), max);
+        #[cfg(test)]
+        if parsing == Parsing::Whole {
+            return whole(text, parsing);
+        }
         match sections::split(text) {
-            Split::Whole(_) if fits(text.len(), max) => whole(text),
+            Split::Whole(_) if small => whole(text, parsing),
             Split::Whole(reason) => Err(vec![whole_beyond_the_limit(reason, text.len(), max)]),
             Split::Sections { preamble, sections } => {
-                let parsed = by_section(text, preamble, sections, max);
+                let parsed = by_section(text, preamble, sections, max, parsing);
                 match parsed {
-                    Err(_) if fits(text.len(), max) => whole(text),
+                    Err(_) if small && parsing == Parsing::AsAllowed => whole(text, parsing),
                     parsed => parsed,
                 }
             }
@@ -115,10 +136,13 @@ impl<'i> Document<'i> {
     /// that they read exactly as the parser gives them for the whole file.
     pub fn into_problems(self, limits: Limits) -> Vec<Diagnostic> {
         let problems = self.problems.into_inner();
-        if problems.is_empty() || !fits(self.text.len(), limits.max_table_bytes) {
+        if problems.is_empty()
+            || !fits(self.text.len(), limits.max_table_bytes)
+            || self.parsing != Parsing::AsAllowed
+        {
             return problems;
         }
-        whole(self.text).err().unwrap_or(problems)
+        whole(self.text, self.parsing).err().unwrap_or(problems)
     }
 }
 
@@ -126,7 +150,7 @@ fn fits(bytes: usize, max: u64) -> bool {
     bytes as u64 <= max
 }
 
-fn whole(text: &str) -> Result<Document<'_>, Vec<Diagnostic>> {
+fn whole(text: &str, parsing: Parsing) -> Result<Document<'_>, Vec<Diagnostic>> {
     let (document, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
         return Err(errors.iter().map(|e| syntax_diagnostic(e, 0)).collect());
@@ -136,6 +160,7 @@ fn whole(text: &str) -> Result<Document<'_>, Vec<Diagnostic>> {
         text,
         entries: None,
         problems: RefCell::new(Vec::new()),
+        parsing,
     })
 }
 
@@ -144,6 +169,7 @@ fn by_section<'i>(
     preamble: usize,
     sections: Vec<Section<'i>>,
     max: u64,
+    parsing: Parsing,
 ) -> Result<Document<'i>, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     // The preamble holds only comments, but the parser still checks them.
@@ -186,6 +212,7 @@ fn by_section<'i>(
         text,
         entries: Some(entries),
         problems: RefCell::new(Vec::new()),
+        parsing,
     })
 }
 
@@ -312,5 +339,142 @@ fn nesting_beyond_the_limit(message: &str) -> Option<Nesting> {
         }
         "recursion limit" => Some(Nesting("a dotted key's parts are")),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use super::Parsing;
+    use crate::diagnostic::SourceFile;
+    use crate::model::Limits;
+    use crate::model::load::parse_model_as;
+
+    /// Every model the repository holds, valid and invalid.
+    fn models() -> Vec<PathBuf> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut found = Vec::new();
+        let mut folders = vec![
+            root.join("tests/fixtures"),
+            root.join("models"),
+            root.join("examples"),
+        ];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).expect("a folder of models") {
+                let path = entry.expect("a folder entry").path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else if path.extension().is_some_and(|e| e == "toml") {
+                    found.push(path);
+                }
+            }
+        }
+        found.sort();
+        found
+    }
+
+    /// What a parse gives, as a user sees it: the problems as printed, or the model.
+    fn outcome(source: &SourceFile, parsing: Parsing) -> String {
+        match parse_model_as(source, Limits::DEFAULT, parsing) {
+            Ok(model) => format!("{model:?}"),
+            Err(diagnostics) => diagnostics.render(source),
+        }
+    }
+
+    fn assert_same(name: &str, text: &str) {
+        let source = SourceFile::new(name.to_owned(), text.to_owned());
+        let whole = outcome(&source, Parsing::Whole);
+        assert_eq!(
+            outcome(&source, Parsing::BySection),
+            whole,
+            "{name} reads differently by section"
+        );
+        assert_eq!(
+            outcome(&source, Parsing::AsAllowed),
+            whole,
+            "{name} reads differently as allowed"
+        );
+    }
+
+    #[test]
+    fn every_model_reads_the_same_by_section_as_whole() {
+        let models = models();
+        // The fixtures number in the hundreds; a handful would mean the walk broke.
+        assert!(models.len() > 100, "found only {} models", models.len());
+        let mut split = 0;
+        for path in &models {
+            let Ok(text) = std::fs::read_to_string(path) else {
+                continue; // not UTF-8: rejected before parsing, the same either way
+            };
+            if matches!(super::sections::split(&text), super::Split::Sections { .. }) {
+                split += 1;
+            }
+            assert_same(&path.display().to_string(), &text);
+        }
+        // Most are written a table at a time, so most test the section reader.
+        assert!(split * 10 > models.len() * 9, "only {split} models split");
+    }
+
+    /// The minimal example, to which each case adds the rule it tests.
+    const BASE: &str = "[analysis]\nname = \"Example\"\n\n[[stakeholders]]\nid = \"council\"\n\n[[inputs]]\nstakeholder = \"council\"\namount = 100\n\n[[outcomes]]\nid = \"isolation\"\nstakeholder = \"council\"\nquantity = 100\nproxy = 800\nduration = 2\n";
+
+    #[test]
+    fn rules_that_span_tables_are_diagnosed_as_when_parsed_whole() {
+        let cases = [
+            ("table defined twice", "\n[analysis]\nname = \"Again\"\n"),
+            (
+                "sub-table after another table",
+                "\n[check]\n[analysis.extra]\nx = 1\n",
+            ),
+            (
+                "sub-table of the last outcome",
+                "[outcomes.uncertainty]\nproxy = { low = 700, high = 900 }\n",
+            ),
+            (
+                "sub-table away from its entry",
+                "\n[check]\n[outcomes.uncertainty]\nproxy = 1\n",
+            ),
+            (
+                "array of tables after a table",
+                "\n[[analysis]]\nname = \"x\"\n",
+            ),
+            (
+                "table after an array of tables",
+                "\n[outcomes]\nid = \"x\"\n",
+            ),
+            (
+                "header inside a multi-line string",
+                "description = \"\"\"\n[[outcomes]]\nid = \"hidden\"\n\"\"\"\n",
+            ),
+            (
+                "header inside a literal string",
+                "description = '''\n[analysis]\n'''\n",
+            ),
+            (
+                "dotted key defining a table",
+                "uncertainty.proxy = { low = 1, high = 2 }\n[outcomes.uncertainty]\nproxy = 3\n",
+            ),
+            (
+                "unknown top-level tables",
+                "\n[colour]\nx = 1\n[[shapes]]\n[[shapes]]\n",
+            ),
+            ("quoted header key", "\n[\"check\"]\n"),
+            (
+                "syntax error in an entry",
+                "\n[[outcomes]]\nid = \"broken\"\nquantity = [1, 2\n",
+            ),
+            ("syntax error in a comment", "# bell \u{7}\n"),
+            ("an unclosed header", "\n[[outcomes]\nid = \"x\"\n"),
+            ("a duplicate key in an entry", "duration = 3\n"),
+            (
+                "a second outcome with its sub-table",
+                "\n[[outcomes]]\nid = \"second\"\nstakeholder = \"council\"\nquantity = 1\nproxy = 1\nduration = 1\n[outcomes.uncertainty.proxy]\nlow = 0\nhigh = 2\n",
+            ),
+        ];
+        for (name, addition) in cases {
+            assert_same(name, &format!("{BASE}{addition}"));
+            assert_same(&format!("{name}, first"), &format!("{addition}\n{BASE}"));
+        }
     }
 }
