@@ -68,8 +68,10 @@ impl<'i> Document<'i> {
             return whole(text, parsing);
         }
         match sections::split(text) {
-            Split::Whole(_) if small => whole(text, parsing),
-            Split::Whole(reason) => Err(vec![whole_beyond_the_limit(reason, text.len(), max)]),
+            Split::Whole { .. } if small => whole(text, parsing),
+            Split::Whole { reason, section } => {
+                Err(too_large_to_read_whole(text, reason, section, max))
+            }
             Split::Sections { preamble, sections } => {
                 let parsed = by_section(text, preamble, sections, max, parsing);
                 match parsed {
@@ -291,6 +293,23 @@ fn table_beyond_the_limit(section: &Section<'_>, max: u64) -> Diagnostic {
         ),
     )
     .with_hint("a table this long holds far more than a model needs; look for a list or string that runs on")
+}
+
+/// Why a file too large to parse whole cannot be read: most often a syntax
+/// error that stopped the scan, which parsing from the section it is in
+/// finds; else the limit itself, at the place that joins two tables.
+fn too_large_to_read_whole(text: &str, reason: Span, section: usize, max: u64) -> Vec<Diagnostic> {
+    let rest = &text[section..];
+    if fits(rest.len(), max) {
+        let (_, errors) = DeTable::parse_recoverable(rest);
+        if !errors.is_empty() {
+            return errors
+                .iter()
+                .map(|e| syntax_diagnostic(e, section))
+                .collect();
+        }
+    }
+    vec![whole_beyond_the_limit(reason, text.len(), max)]
 }
 
 fn whole_beyond_the_limit(reason: Span, bytes: usize, max: u64) -> Diagnostic {

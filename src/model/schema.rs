@@ -68,7 +68,8 @@ pub(crate) const NORMAL: &[&str] = &["mean", "sd"];
 
 /// Bounds on what a model may ask of the program. Each is far beyond any real
 /// SROI analysis (which runs to tens of outcomes over a handful of years) and
-/// each is named in the error that enforces it.
+/// each is named in the error that enforces it. Together they keep `calc` of
+/// the largest model they allow to a few hundred megabytes (README, "Limits").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     pub max_file_bytes: u64,
@@ -89,12 +90,12 @@ pub struct Limits {
 
 impl Limits {
     pub const DEFAULT: Limits = Limits {
-        max_file_bytes: 128 * 1024 * 1024,
-        max_entries: 1_000_000,
+        max_file_bytes: 64 * 1024 * 1024,
+        max_entries: 100_000,
         max_years: 1_000,
         max_year_cells: 2_000_000,
         max_text_chars: 10_000,
-        max_table_bytes: 4 * 1024 * 1024,
+        max_table_bytes: 2 * 1024 * 1024,
     };
 }
 

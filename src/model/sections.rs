@@ -40,18 +40,23 @@ pub(crate) enum Split<'i> {
         preamble: usize,
         sections: Vec<Section<'i>>,
     },
-    /// The file must be parsed whole; the span shows why.
-    Whole(Span),
+    /// The file must be parsed whole; `reason` shows why, in the section
+    /// that starts at `section` (0 when before any header).
+    Whole { reason: Span, section: usize },
 }
 
 /// Divide `text` into sections, or say why it must be parsed whole.
 pub(crate) fn split(text: &str) -> Split<'_> {
-    match Scan::new(text).run() {
-        Ok(sections) => Split::Sections {
-            preamble: sections.first().map_or(text.len(), |s| s.range.start),
-            sections,
+    let mut scan = Scan::new(text);
+    match scan.run() {
+        Ok(()) => Split::Sections {
+            preamble: scan.sections.first().map_or(text.len(), |s| s.range.start),
+            sections: scan.sections,
         },
-        Err(span) => Split::Whole(span),
+        Err(reason) => Split::Whole {
+            reason,
+            section: scan.sections.last().map_or(0, |s| s.range.start),
+        },
     }
 }
 
@@ -82,7 +87,7 @@ impl<'i> Scan<'i> {
         }
     }
 
-    fn run(mut self) -> Result<Vec<Section<'i>>, Span> {
+    fn run(&mut self) -> Result<(), Span> {
         while let Some(token) = self.tokens.next() {
             match token.kind() {
                 TokenKind::Whitespace | TokenKind::Newline | TokenKind::Comment => {}
@@ -104,7 +109,7 @@ impl<'i> Scan<'i> {
         if let Some(last) = self.sections.last_mut() {
             last.range.end = self.text.len();
         }
-        Ok(self.sections)
+        Ok(())
     }
 
     /// Record a header: a new section, or a sub-table of the current one.
@@ -259,13 +264,13 @@ mod tests {
                 .into_iter()
                 .map(|s| (s.name.to_owned(), s.array, text[s.range].to_owned()))
                 .collect(),
-            Split::Whole(span) => panic!("whole at {span:?}"),
+            Split::Whole { reason, .. } => panic!("whole at {reason:?}"),
         }
     }
 
     fn whole_at(text: &str) -> Span {
         match split(text) {
-            Split::Whole(span) => span,
+            Split::Whole { reason, .. } => reason,
             Split::Sections { sections, .. } => panic!("split into {sections:?}"),
         }
     }

@@ -20,6 +20,7 @@ mod hostile_text;
 mod import;
 mod interrupt;
 mod limits;
+mod memory;
 mod models;
 mod output_files;
 mod precision;
