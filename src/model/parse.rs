@@ -264,15 +264,17 @@ fn shifted(value: Spanned<DeValue<'_>>, by: usize) -> Spanned<DeValue<'_>> {
 }
 
 fn shifted_table(table: DeTable<'_>, by: usize) -> DeTable<'_> {
-    let mut moved = DeTable::new();
-    for (key, value) in table {
-        let span = key.span();
-        moved.insert(
-            Spanned::new(span.start + by..span.end + by, key.into_inner()),
-            shifted(value, by),
-        );
-    }
-    moved
+    // The keys come out in order, so the new map is built in one pass.
+    table
+        .into_iter()
+        .map(|(key, value)| {
+            let span = key.span();
+            (
+                Spanned::new(span.start + by..span.end + by, key.into_inner()),
+                shifted(value, by),
+            )
+        })
+        .collect()
 }
 
 fn table_beyond_the_limit(section: &Section<'_>, max: u64) -> Diagnostic {
