@@ -367,6 +367,8 @@ fn nesting_beyond_the_limit(message: &str) -> Option<Nesting> {
 mod tests {
     use std::path::{Path, PathBuf};
 
+    use toml::de::DeTable;
+
     use super::Parsing;
     use crate::diagnostic::SourceFile;
     use crate::model::Limits;
@@ -435,6 +437,65 @@ mod tests {
         }
         // Most are written a table at a time, so most test the section reader.
         assert!(split * 10 > models.len() * 9, "only {split} models split");
+    }
+
+    #[test]
+    fn models_with_a_bracket_quote_or_header_slipped_in_read_the_same_both_ways() {
+        // Every fixture with each of these written in at six places spread
+        // through it: what could open or close a table, a string or a value.
+        let inserts = [
+            "[",
+            "]",
+            "[[",
+            "\"",
+            "\"\"\"",
+            "'''",
+            "{",
+            "}",
+            "=",
+            "#",
+            "\n[x]\n",
+            "\n[[outcomes]]\n",
+            "\n[analysis]\n",
+            "\n[outcomes.uncertainty]\n",
+            "\na.b = 1\n",
+        ];
+        let mut by_section_differs = Vec::new();
+        for path in models() {
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let places: Vec<usize> = (1..=6)
+                .map(|k| text.len() * k / 7)
+                .map(|at| {
+                    (0..=at)
+                        .rev()
+                        .find(|&i| text.is_char_boundary(i))
+                        .unwrap_or(0)
+                })
+                .collect();
+            for at in places {
+                for insert in inserts {
+                    let mutated = format!("{}{insert}{}", &text[..at], &text[at..]);
+                    let source = SourceFile::new("m.toml".to_owned(), mutated);
+                    let whole = outcome(&source, Parsing::Whole);
+                    assert_eq!(
+                        outcome(&source, Parsing::AsAllowed),
+                        whole,
+                        "{} with {insert:?} at {at}",
+                        path.display()
+                    );
+                    // Parsed by section regardless of size, as a file over the
+                    // table limit is, only the parser's recovery after a
+                    // syntax error may word what follows it differently.
+                    let is_syntax_error = !DeTable::parse_recoverable(&source.text).1.is_empty();
+                    if !is_syntax_error && outcome(&source, Parsing::BySection) != whole {
+                        by_section_differs.push(format!("{} {insert:?} at {at}", path.display()));
+                    }
+                }
+            }
+        }
+        assert!(by_section_differs.is_empty(), "{by_section_differs:#?}");
     }
 
     /// The minimal example, to which each case adds the rule it tests.
