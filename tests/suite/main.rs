@@ -32,6 +32,7 @@ mod scenarios;
 mod schema;
 mod sensitivity;
 mod simulation;
+mod sobol;
 mod streams;
 mod support;
 mod tools;

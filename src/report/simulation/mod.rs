@@ -5,6 +5,7 @@
 mod csv;
 mod json;
 mod view;
+pub mod words;
 
 use super::{Format, page};
 use crate::model::Model;
@@ -22,6 +23,40 @@ pub fn render(
         Format::Json => json::render(model, simulation),
         Format::Csv => csv::render(simulation)?,
     })
+}
+
+/// Every draw as CSV: `draw`, each uncertain value (`OUTCOME_ID.FIELD`),
+/// `present_value` and `ratio`, one row per draw in the order drawn. Values
+/// are written in full (the shortest text that reads back as the same
+/// binary number), for analysis elsewhere.
+pub fn samples_csv(
+    samples: &crate::simulate::Samples,
+    inputs: rust_decimal::Decimal,
+) -> Result<String, ::csv::Error> {
+    let inputs = inputs.as_f64();
+    let k = samples.columns.len();
+    let mut writer = ::csv::Writer::from_writer(Vec::with_capacity(
+        samples.present_values.len() * (k + 3) * 12,
+    ));
+    let mut header = vec!["draw".to_owned()];
+    header.extend(samples.columns.iter().map(|c| super::csv::text_cell(c)));
+    header.extend(["present_value".to_owned(), "ratio".to_owned()]);
+    writer.write_record(&header)?;
+    let mut row: Vec<String> = Vec::with_capacity(k + 3);
+    for (draw, present_value) in samples.present_values.iter().enumerate() {
+        row.clear();
+        row.push((draw + 1).to_string());
+        row.extend(
+            samples.values[draw * k..draw * k + k]
+                .iter()
+                .map(f64::to_string),
+        );
+        row.push(present_value.to_string());
+        row.push((present_value / inputs).to_string());
+        writer.write_record(&row)?;
+    }
+    let bytes = writer.into_inner().map_err(|error| error.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// An estimate to `places` decimals, as JSON and CSV write it; `null` for a
