@@ -15,6 +15,7 @@ mod export;
 mod export_libreoffice;
 mod fuzz_corpus;
 mod golden;
+mod group_switching;
 mod hostile_numbers;
 mod hostile_text;
 mod import;

@@ -1,0 +1,452 @@
+//! Group switching values: the one change to a field of many outcomes at
+//! once (every outcome, or every outcome of one stakeholder) at which the
+//! ratio reaches the target, everything else held. One-at-a-time switching
+//! values rarely bite when no single outcome carries the ratio; "every
+//! proxy would have to fall 72.5%" does.
+//!
+//! Proxies and quantities move by a share of themselves (`relative`): the
+//! ratio is linear in that share, so the change is solved in closed form,
+//! gap / Σ shares. Deductions move by points (`points`), each kept within 0%
+//! and its ceiling: the ratio is piecewise linear in the shift, with a kink
+//! where an outcome's rate meets a bound, so each piece is solved exactly in
+//! turn. Drop-off (points) is a polynomial, found by a bracketing search to
+//! within 10⁻¹⁰ of the target; durations move in whole years (`years`),
+//! walked one at a time, the first that reaches the target.
+
+use rust_decimal::Decimal;
+
+use super::profile::Profile;
+use super::search::{RATIO_TOLERANCE, illinois};
+use super::tornado::NetLine;
+use super::{Base, MAX_DURATION};
+use crate::model::{Assumption, Model};
+use crate::scenario::rate_ceiling;
+
+/// How a group's change is measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// A share of each value: −0.725 is "72.5% lower".
+    Relative,
+    /// Percentage points as a fraction: 0.41 is "41 points more".
+    Points,
+    /// Whole years.
+    Years,
+}
+
+impl Unit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::Relative => "relative",
+            Unit::Points => "points",
+            Unit::Years => "years",
+        }
+    }
+}
+
+/// Which outcomes a group moves together.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Members {
+    Every,
+    /// The outcomes of the stakeholder at this index of `Model::stakeholders`.
+    Stakeholder(usize),
+}
+
+/// Where the ratio reaches the target when a field of a group of outcomes
+/// moves together.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupSwitching {
+    pub members: Members,
+    pub field: Assumption,
+    pub unit: Unit,
+    /// How many outcomes move.
+    pub outcomes: usize,
+    /// The change and the ratio there, or `None` when no change within the
+    /// fields' valid ranges gets there.
+    pub switch: Option<Change>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    /// A fraction for relative changes and points, whole years for durations.
+    pub change: Decimal,
+    pub ratio: Decimal,
+}
+
+impl GroupSwitching {
+    /// `*.proxy` or `stakeholder:ID.proxy`.
+    pub fn address(&self, model: &Model) -> String {
+        match self.members {
+            Members::Every => format!("*.{}", self.field.key()),
+            Members::Stakeholder(index) => format!(
+                "stakeholder:{}.{}",
+                model.stakeholders[index].id,
+                self.field.key()
+            ),
+        }
+    }
+}
+
+/// The fields a group moves, in the order the tables show them.
+const FIELDS: [Assumption; 7] = [
+    Assumption::Proxy,
+    Assumption::Quantity,
+    Assumption::Deadweight,
+    Assumption::Displacement,
+    Assumption::Attribution,
+    Assumption::DropOff,
+    Assumption::Duration,
+];
+
+/// Every group of the model: each field over every outcome, then over each
+/// stakeholder's outcomes (stakeholders with at least one). `None` when a
+/// figure goes beyond the largest decimal.
+pub(super) fn all(
+    model: &Model,
+    base: &Base,
+    profiles: &mut [Profile],
+    factors: &[Decimal],
+) -> Option<Vec<GroupSwitching>> {
+    let mut groups = vec![(
+        Members::Every,
+        (0..model.outcomes.len()).collect::<Vec<_>>(),
+    )];
+    for (index, _) in model.stakeholders.iter().enumerate() {
+        let members: Vec<usize> = (0..model.outcomes.len())
+            .filter(|&o| model.outcomes[o].stakeholder == index)
+            .collect();
+        if !members.is_empty() {
+            groups.push((Members::Stakeholder(index), members));
+        }
+    }
+    let mut found = Vec::with_capacity(groups.len() * FIELDS.len());
+    for (members, outcomes) in groups {
+        for field in FIELDS {
+            let (unit, switch) = match field {
+                Assumption::Proxy | Assumption::Quantity => {
+                    (Unit::Relative, relative(base, profiles, &outcomes)?)
+                }
+                Assumption::DropOff => (Unit::Points, drop_off(model, base, profiles, &outcomes)?),
+                Assumption::Duration => (
+                    Unit::Years,
+                    duration(model, base, profiles, &outcomes, factors)?,
+                ),
+                deduction => (
+                    Unit::Points,
+                    points(model, base, profiles, &outcomes, deduction)?,
+                ),
+            };
+            found.push(GroupSwitching {
+                members: members.clone(),
+                field,
+                unit,
+                outcomes: outcomes.len(),
+                switch,
+            });
+        }
+    }
+    Some(found)
+}
+
+/// Every proxy (or quantity) times (1 + c): the ratio moves by c × Σ shares,
+/// so c = gap / Σ shares, if no value has to change sign (c ≥ −1).
+fn relative(base: &Base, profiles: &[Profile], outcomes: &[usize]) -> Option<Option<Change>> {
+    let share = outcomes
+        .iter()
+        .try_fold(Decimal::ZERO, |sum, &o| sum.checked_add(profiles[o].share))?;
+    if share.is_zero() {
+        return Some(None);
+    }
+    let change = base.gap.checked_div(share)?;
+    if change < -Decimal::ONE {
+        return Some(None);
+    }
+    Some(Some(Change {
+        change,
+        ratio: base.ratio.checked_add(change.checked_mul(share)?)?,
+    }))
+}
+
+/// Every rate of one deduction shifted by d points, each kept within 0% and
+/// its ceiling. The change in the ratio, Σ grossᵢ × slopeᵢ × (rᵢ − clamp(rᵢ + d)),
+/// is linear between the shifts at which some rate meets a bound, so the
+/// root is found exactly on the piece where the change crosses the gap, the
+/// nearest piece to no shift first.
+fn points(
+    model: &Model,
+    base: &Base,
+    profiles: &[Profile],
+    outcomes: &[usize],
+    deduction: Assumption,
+) -> Option<Option<Change>> {
+    struct Line {
+        rate: Decimal,
+        ceiling: Decimal,
+        /// The ratio's change per point of this rate: −gross × slope.
+        per_point: Decimal,
+    }
+    let lines: Vec<Line> = outcomes
+        .iter()
+        .map(|&o| {
+            let outcome = &model.outcomes[o];
+            let rate = deduction.rate_of(outcome)?;
+            let net = NetLine::of(outcome, base.deductions, deduction);
+            Some(Line {
+                rate,
+                ceiling: rate_ceiling(outcome, deduction, base.deductions).max(rate),
+                per_point: -profiles[o].gross.checked_mul(net.slope)?,
+            })
+        })
+        .collect::<Option<_>>()?;
+    let change_at = |d: Decimal| -> Option<Decimal> {
+        lines.iter().try_fold(Decimal::ZERO, |sum, line| {
+            let moved = line.rate.checked_add(d)?.clamp(Decimal::ZERO, line.ceiling);
+            sum.checked_add(line.per_point.checked_mul(moved.checked_sub(line.rate)?)?)
+        })
+    };
+    let mut kinks: Vec<Decimal> = vec![Decimal::ZERO];
+    for line in &lines {
+        kinks.push(-line.rate);
+        kinks.push(line.ceiling.checked_sub(line.rate)?);
+    }
+    kinks.sort();
+    kinks.dedup();
+    let Some(d) = piecewise_root(&kinks, |d| change_at(d)?.checked_sub(base.gap))? else {
+        return Some(None);
+    };
+    Some(Some(Change {
+        change: d,
+        ratio: base.ratio.checked_add(change_at(d)?)?,
+    }))
+}
+
+/// The root of a function linear between consecutive `kinks` (sorted, with
+/// 0 among them) nearest to 0, solved exactly on its piece; `Some(None)`
+/// when there is none.
+fn piecewise_root(
+    kinks: &[Decimal],
+    miss: impl Fn(Decimal) -> Option<Decimal>,
+) -> Option<Option<Decimal>> {
+    let zero = kinks.iter().position(|k| k.is_zero())?;
+    let values: Vec<Decimal> = kinks.iter().map(|&k| miss(k)).collect::<Option<_>>()?;
+    if values[zero].is_zero() {
+        return Some(Some(Decimal::ZERO));
+    }
+    let on_piece = |i: usize, j: usize| -> Option<Option<Decimal>> {
+        let (a, b, fa, fb) = (kinks[i], kinks[j], values[i], values[j]);
+        if fb.is_zero() {
+            return Some(Some(b));
+        }
+        if (fa > Decimal::ZERO) == (fb > Decimal::ZERO) {
+            return Some(None);
+        }
+        // a + (b − a) × fa / (fa − fb): exact, as the piece is a line.
+        let step = b
+            .checked_sub(a)?
+            .checked_mul(fa)?
+            .checked_div(fa.checked_sub(fb)?)?;
+        Some(Some(a.checked_add(step)?))
+    };
+    let mut up = None;
+    for j in zero + 1..kinks.len() {
+        if let Some(root) = on_piece(j - 1, j)? {
+            up = Some(root);
+            break;
+        }
+    }
+    let mut down = None;
+    for i in (0..zero).rev() {
+        if let Some(root) = on_piece(i + 1, i)? {
+            down = Some(root);
+            break;
+        }
+    }
+    Some(match (up, down) {
+        (Some(u), Some(d)) => Some(if u.abs() <= d.abs() { u } else { d }),
+        (u, d) => u.or(d),
+    })
+}
+
+/// Every drop-off shifted by d points (kept within 0% and 100%): each
+/// outcome's value is a polynomial in its (1 − drop-off), so the root is
+/// bracketed between no shift and the end of the range, and searched.
+fn drop_off(
+    model: &Model,
+    base: &Base,
+    profiles: &[Profile],
+    outcomes: &[usize],
+) -> Option<Option<Change>> {
+    let change_at = |d: Decimal| -> Option<Decimal> {
+        outcomes.iter().try_fold(Decimal::ZERO, |sum, &o| {
+            let profile = &profiles[o];
+            let drop_off = model.outcomes[o].drop_off;
+            let moved = drop_off.checked_add(d)?.clamp(Decimal::ZERO, Decimal::ONE);
+            let annuity = profile.annuity_at(Decimal::ONE - moved, profile.duration)?;
+            sum.checked_add(profile.ratio_change(annuity)?)
+        })
+    };
+    let miss = |d: Decimal| change_at(d)?.checked_sub(base.gap);
+    let at_zero = miss(Decimal::ZERO)?;
+    let at = |d: Decimal| -> Option<Option<Change>> {
+        Some(Some(Change {
+            change: d,
+            ratio: base.ratio.checked_add(change_at(d)?)?,
+        }))
+    };
+    if at_zero.abs() <= RATIO_TOLERANCE {
+        return at(Decimal::ZERO);
+    }
+    let lowest = outcomes
+        .iter()
+        .map(|&o| model.outcomes[o].drop_off)
+        .min()
+        .unwrap_or_default();
+    let highest = outcomes
+        .iter()
+        .map(|&o| model.outcomes[o].drop_off)
+        .max()
+        .unwrap_or_default();
+    // Beyond these shifts every drop-off sits at a bound.
+    let ends = [Decimal::ONE - lowest, -highest];
+    let mut best: Option<Decimal> = None;
+    for end in ends {
+        if end.is_zero() {
+            continue;
+        }
+        let at_end = miss(end)?;
+        let root = if at_end.abs() <= RATIO_TOLERANCE {
+            Some(end)
+        } else if (at_end > Decimal::ZERO) != (at_zero > Decimal::ZERO) {
+            Some(illinois(miss, (Decimal::ZERO, at_zero), (end, at_end))?)
+        } else {
+            None
+        };
+        if let Some(root) = root {
+            if best.is_none_or(|b| root.abs() < b.abs()) {
+                best = Some(root);
+            }
+        }
+    }
+    match best {
+        Some(d) => at(d),
+        None => Some(None),
+    }
+}
+
+/// Every duration moved by the same whole number of years (never below 1
+/// nor above the longest the model allows), walked a year at a time from
+/// the model's in the direction that moves the ratio towards the target;
+/// the first that reaches it. Walking up stops once even every remaining
+/// year, fading at least as fast as its discount factors and drop-off allow,
+/// could not close the gap.
+fn duration(
+    model: &Model,
+    base: &Base,
+    profiles: &mut [Profile],
+    outcomes: &[usize],
+    factors: &[Decimal],
+) -> Option<Option<Change>> {
+    if base.gap.is_zero() {
+        return Some(Some(Change {
+            change: Decimal::ZERO,
+            ratio: base.ratio,
+        }));
+    }
+    let falling = base.gap < Decimal::ZERO;
+    let reached = |change: Decimal| {
+        if falling {
+            change <= base.gap
+        } else {
+            change >= base.gap
+        }
+    };
+    let found = |years: i64, change: Decimal| -> Option<Option<Change>> {
+        Some(Some(Change {
+            change: Decimal::from(years),
+            ratio: base.ratio.checked_add(change)?,
+        }))
+    };
+    // One term of an outcome's annuity: its ratio's worth of year j.
+    let term = |profile: &Profile, j: usize| -> Option<Decimal> {
+        let power = power(profile.keep, j)?;
+        profile
+            .per_annuity
+            .checked_mul(profile.units(j)?.checked_mul(power)?)
+    };
+    // Down: each step removes the last year of every outcome still longer than one.
+    let longest = outcomes
+        .iter()
+        .map(|&o| profiles[o].duration)
+        .max()
+        .unwrap_or(1);
+    let mut change = Decimal::ZERO;
+    for years in 1..longest {
+        for &o in outcomes {
+            let profile = &profiles[o];
+            if profile.duration > years {
+                let removed = (profile.duration - years) as usize;
+                change = change.checked_sub(term(profile, removed)?)?;
+            }
+        }
+        if reached(change) {
+            return found(-i64::from(years), change);
+        }
+    }
+    // Up: each step adds the next year of every outcome not at the limit.
+    let mut change = Decimal::ZERO;
+    for years in 1..=MAX_DURATION {
+        let mut added = Decimal::ZERO;
+        let mut tail = Decimal::ZERO;
+        let mut unbounded = false;
+        let mut growing = false;
+        for &o in outcomes {
+            let profile = &mut profiles[o];
+            let Some(last) = profile
+                .duration
+                .checked_add(years)
+                .filter(|d| *d <= MAX_DURATION)
+            else {
+                continue;
+            };
+            growing = true;
+            profile.ensure_years(last as usize, &model.outcomes[o].quantities, factors)?;
+            let worth = term(profile, last as usize - 1)?;
+            added = added.checked_add(worth)?;
+            let fade = profile.keep.checked_mul(base.decay)?;
+            if fade < Decimal::ONE {
+                let rest = worth
+                    .abs()
+                    .checked_mul(fade)?
+                    .checked_div(Decimal::ONE - fade)?;
+                tail = tail.checked_add(rest)?;
+            } else if !worth.is_zero() {
+                unbounded = true;
+            }
+        }
+        if !growing {
+            break;
+        }
+        change = change.checked_add(added)?;
+        if reached(change) {
+            return found(i64::from(years), change);
+        }
+        if !unbounded && base.gap.checked_sub(change)?.abs() > tail {
+            break;
+        }
+    }
+    Some(None)
+}
+
+/// keep^j by squaring: a rate of at most 1 to a power never overflows.
+fn power(keep: Decimal, mut j: usize) -> Option<Decimal> {
+    let (mut result, mut square) = (Decimal::ONE, keep);
+    while j > 0 {
+        if j & 1 == 1 {
+            result = result.checked_mul(square)?;
+        }
+        j >>= 1;
+        if j > 0 {
+            square = square.checked_mul(square)?;
+        }
+    }
+    Some(result)
+}
