@@ -1,14 +1,21 @@
 //! Which assumptions drive the spread of the ratio: variance-based (Sobol)
-//! indices by Saltelli's design and Jansen's estimators.
+//! indices by Saltelli's design, Jansen's estimator of the total index and
+//! Saltelli's (2010) of the first-order one.
 //!
 //! Two independent samples A and B of N rows each draw every uncertain
-//! field; A_B^i is A with field i taken from B. With V the variance of f
-//! over A and B together,
+//! field; A_B^i is A with field i taken from B. With V the variance and m
+//! the mean of f over A and B together,
 //!
 //! ```text
 //! total  ST_i = E[(f(A) − f(A_B^i))²] / 2V
-//! first  S_i  = (V − E[(f(B) − f(A_B^i))²] / 2) / V
+//! first  S_i  = E[(f(B) − m) (f(A_B^i) − f(A))] / V
 //! ```
+//!
+//! Jansen's first-order form, (V − E[(f(B) − f(A_B^i))²] / 2) / V, carries
+//! the noise of the whole of f in every index: with a hundred small
+//! assumptions the errors, all of one sign in a given sample, add up to
+//! first-order sums well above 1. Saltelli's form is as exact in
+//! expectation, and its noise scales with the assumption's own effect.
 //!
 //! N(k + 2) model evaluations for k uncertain fields, but f(A_B^i) differs
 //! from f(A) only in the outcome that owns field i, so only that outcome is
@@ -233,22 +240,21 @@ impl Estimate {
             .map(|&r| (f_a[r] - mean).powi(2) + (f_b[r] - mean).powi(2))
             .sum::<f64>()
             / (2.0 * n - 1.0);
-        // Σ (f(A) − f(A_B^i))² = Σ δ², Σ (f(B) − f(A_B^i))² = Σ (f(B) − f(A) − δ)².
+        // Σ (f(A) − f(A_B^i))² = Σ δ²; Σ (f(B) − mean) (f(A_B^i) − f(A)) = Σ (f(B) − mean) δ.
         let mut total = vec![0.0; k];
         let mut first = vec![0.0; k];
         for &r in rows {
-            let apart = f_b[r] - f_a[r];
+            let centred = f_b[r] - mean;
             let row = &deltas[r * k..r * k + k];
             for ((t, s), d) in total.iter_mut().zip(first.iter_mut()).zip(row) {
                 *t += d * d;
-                *s += (apart - d) * (apart - d);
+                *s += centred * d;
             }
         }
-        let scale = 1.0 / (2.0 * n * variance);
         Estimate {
             variance,
-            first_order: first.iter().map(|s| 1.0 - s * scale).collect(),
-            total: total.iter().map(|t| t * scale).collect(),
+            first_order: first.iter().map(|s| s / (n * variance)).collect(),
+            total: total.iter().map(|t| t / (2.0 * n * variance)).collect(),
         }
     }
 }

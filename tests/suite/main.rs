@@ -37,4 +37,5 @@ mod sobol;
 mod streams;
 mod support;
 mod tools;
+mod uncertainty_charts;
 mod validation;

@@ -5,6 +5,7 @@
 mod csv;
 mod json;
 mod view;
+pub(crate) use view::summary;
 pub mod words;
 
 use super::{Format, page};
@@ -73,6 +74,11 @@ fn fixed(value: f64, places: usize) -> String {
     } else {
         "null".to_owned()
     }
+}
+
+/// A probability as a percentage to two places: `29.10`.
+pub(crate) fn percent(probability: f64) -> String {
+    fixed(probability * 100.0, 2)
 }
 
 /// Each statistic of a summary with the key JSON and CSV write it under, in

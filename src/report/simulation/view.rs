@@ -56,7 +56,7 @@ pub fn page(model: &Model, simulation: &Simulation) -> Page {
     }
 }
 
-fn summary(model: &Model, simulation: &Simulation) -> Section {
+pub(crate) fn summary(model: &Model, simulation: &Simulation) -> Section {
     let money = |value: f64| {
         Decimal::from_f64(value).map_or_else(
             || fixed(value, 2),
