@@ -9,9 +9,10 @@
 //! gap / Σ shares. Deductions move by points (`points`), each kept within 0%
 //! and its ceiling: the ratio is piecewise linear in the shift, with a kink
 //! where an outcome's rate meets a bound, so each piece is solved exactly in
-//! turn. Drop-off (points) is a polynomial, found by a bracketing search to
-//! within 10⁻¹⁰ of the target; durations move in whole years (`years`),
-//! walked one at a time, the first that reaches the target.
+//! turn, walking out from no shift. Drop-off (points) is a polynomial,
+//! found by a bracketing search to within 10⁻¹⁰ of the target; durations
+//! move in whole years (`years`), walked one at a time, the first that
+//! reaches the target.
 
 use rust_decimal::Decimal;
 
@@ -167,10 +168,12 @@ fn relative(base: &Base, profiles: &[Profile], outcomes: &[usize]) -> Option<Opt
 }
 
 /// Every rate of one deduction shifted by d points, each kept within 0% and
-/// its ceiling. The change in the ratio, Σ grossᵢ × slopeᵢ × (rᵢ − clamp(rᵢ + d)),
-/// is linear between the shifts at which some rate meets a bound, so the
-/// root is found exactly on the piece where the change crosses the gap, the
-/// nearest piece to no shift first.
+/// its ceiling. The change in the ratio, Σ perᵢ × (clamp(rᵢ + d) − rᵢ) with
+/// perᵢ = −grossᵢ × slopeᵢ, is linear between the shifts at which some rate
+/// meets a bound. Walking out from no shift, one bound at a time in each
+/// direction, the slope is the sum over the rates still free to move, so
+/// the root on the piece where the change crosses the gap is exact, and the
+/// walk costs a sort of the bounds however many outcomes move.
 fn points(
     model: &Model,
     base: &Base,
@@ -178,92 +181,65 @@ fn points(
     outcomes: &[usize],
     deduction: Assumption,
 ) -> Option<Option<Change>> {
-    struct Line {
-        rate: Decimal,
-        ceiling: Decimal,
-        /// The ratio's change per point of this rate: −gross × slope.
-        per_point: Decimal,
+    if base.gap.is_zero() {
+        return Some(Some(Change {
+            change: Decimal::ZERO,
+            ratio: base.ratio,
+        }));
     }
-    let lines: Vec<Line> = outcomes
-        .iter()
-        .map(|&o| {
-            let outcome = &model.outcomes[o];
-            let rate = deduction.rate_of(outcome)?;
-            let net = NetLine::of(outcome, base.deductions, deduction);
-            Some(Line {
-                rate,
-                ceiling: rate_ceiling(outcome, deduction, base.deductions).max(rate),
-                per_point: -profiles[o].gross.checked_mul(net.slope)?,
-            })
-        })
-        .collect::<Option<_>>()?;
-    let change_at = |d: Decimal| -> Option<Decimal> {
-        lines.iter().try_fold(Decimal::ZERO, |sum, line| {
-            let moved = line.rate.checked_add(d)?.clamp(Decimal::ZERO, line.ceiling);
-            sum.checked_add(line.per_point.checked_mul(moved.checked_sub(line.rate)?)?)
-        })
-    };
-    let mut kinks: Vec<Decimal> = vec![Decimal::ZERO];
-    for line in &lines {
-        kinks.push(-line.rate);
-        kinks.push(line.ceiling.checked_sub(line.rate)?);
+    // For each rate: how far it may rise, how far it may fall, the ratio per point.
+    let mut up = Vec::with_capacity(outcomes.len());
+    let mut down = Vec::with_capacity(outcomes.len());
+    for &o in outcomes {
+        let outcome = &model.outcomes[o];
+        let rate = deduction.rate_of(outcome)?;
+        let net = NetLine::of(outcome, base.deductions, deduction);
+        let ceiling = rate_ceiling(outcome, deduction, base.deductions).max(rate);
+        let per_point = -profiles[o].gross.checked_mul(net.slope)?;
+        up.push((ceiling.checked_sub(rate)?, per_point));
+        // Falling by t points changes the ratio by −per × t: the same walk
+        // with each slope's sign turned.
+        down.push((rate, -per_point));
     }
-    kinks.sort();
-    kinks.dedup();
-    let Some(d) = piecewise_root(&kinks, |d| change_at(d)?.checked_sub(base.gap))? else {
-        return Some(None);
+    let rise = walk(up, base.gap)?;
+    let fall = walk(down, base.gap)?.map(|t| -t);
+    let found = match (rise, fall) {
+        (Some(r), Some(f)) => Some(if r.abs() <= f.abs() { r } else { f }),
+        (r, f) => r.or(f),
     };
-    Some(Some(Change {
-        change: d,
-        ratio: base.ratio.checked_add(change_at(d)?)?,
+    Some(found.map(|change| Change {
+        change,
+        ratio: base.target,
     }))
 }
 
-/// The root of a function linear between consecutive `kinks` (sorted, with
-/// 0 among them) nearest to 0, solved exactly on its piece; `Some(None)`
-/// when there is none.
-fn piecewise_root(
-    kinks: &[Decimal],
-    miss: impl Fn(Decimal) -> Option<Decimal>,
-) -> Option<Option<Decimal>> {
-    let zero = kinks.iter().position(|k| k.is_zero())?;
-    let values: Vec<Decimal> = kinks.iter().map(|&k| miss(k)).collect::<Option<_>>()?;
-    if values[zero].is_zero() {
-        return Some(Some(Decimal::ZERO));
-    }
-    let on_piece = |i: usize, j: usize| -> Option<Option<Decimal>> {
-        let (a, b, fa, fb) = (kinks[i], kinks[j], values[i], values[j]);
-        if fb.is_zero() {
-            return Some(Some(b));
+/// The smallest distance t ≥ 0 at which Σ slopeᵢ × min(t, roomᵢ) equals
+/// `gap`; `Some(None)` when none does, `None` on overflow. `lines` are
+/// (roomᵢ, slopeᵢ).
+fn walk(mut lines: Vec<(Decimal, Decimal)>, gap: Decimal) -> Option<Option<Decimal>> {
+    lines.retain(|(room, slope)| *room > Decimal::ZERO && !slope.is_zero());
+    lines.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut slope = lines
+        .iter()
+        .try_fold(Decimal::ZERO, |sum, (_, s)| sum.checked_add(*s))?;
+    let (mut at, mut change) = (Decimal::ZERO, Decimal::ZERO);
+    let mut i = 0;
+    while i < lines.len() {
+        let next = lines[i].0;
+        let end = change.checked_add(slope.checked_mul(next.checked_sub(at)?)?)?;
+        let crosses = (change < gap && gap <= end) || (change > gap && gap >= end);
+        if crosses && !slope.is_zero() {
+            return Some(Some(
+                at.checked_add(gap.checked_sub(change)?.checked_div(slope)?)?,
+            ));
         }
-        if (fa > Decimal::ZERO) == (fb > Decimal::ZERO) {
-            return Some(None);
-        }
-        // a + (b − a) × fa / (fa − fb): exact, as the piece is a line.
-        let step = b
-            .checked_sub(a)?
-            .checked_mul(fa)?
-            .checked_div(fa.checked_sub(fb)?)?;
-        Some(Some(a.checked_add(step)?))
-    };
-    let mut up = None;
-    for j in zero + 1..kinks.len() {
-        if let Some(root) = on_piece(j - 1, j)? {
-            up = Some(root);
-            break;
+        (at, change) = (next, end);
+        while i < lines.len() && lines[i].0 == next {
+            slope = slope.checked_sub(lines[i].1)?;
+            i += 1;
         }
     }
-    let mut down = None;
-    for i in (0..zero).rev() {
-        if let Some(root) = on_piece(i + 1, i)? {
-            down = Some(root);
-            break;
-        }
-    }
-    Some(match (up, down) {
-        (Some(u), Some(d)) => Some(if u.abs() <= d.abs() { u } else { d }),
-        (u, d) => u.or(d),
-    })
+    Some(None)
 }
 
 /// Every drop-off shifted by d points (kept within 0% and 100%): each

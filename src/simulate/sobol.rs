@@ -146,6 +146,16 @@ pub(super) fn indices(
     // The ratio is the present value over fixed inputs: scaling by 1/inputs
     // leaves the indices as they are, and only the variance changes.
     let estimate = Estimate::of(&f_a, &f_b, &deltas, k, &all_rows(n));
+    if !(estimate.variance > 0.0 && estimate.variance.is_finite()) {
+        // Every draw the same: there is no variance to share out.
+        return Ok(Sobol {
+            draws,
+            evaluations,
+            resamples: RESAMPLES,
+            variance: 0.0,
+            indices: Vec::new(),
+        });
+    }
     let resampled: Vec<Estimate> = (0..RESAMPLES)
         .into_par_iter()
         .map(|r| {

@@ -28,6 +28,12 @@ pub fn render(simulation: &Simulation) -> Result<String, csv::Error> {
             writer.write_record([measure, statistic, &fixed(value, places)])?;
         }
     }
+    // The model's own ratio, beside the simulated mean and median above.
+    writer.write_record([
+        "ratio",
+        "model",
+        &crate::number::round(simulation.base_ratio, 4).to_string(),
+    ])?;
     writer.write_record([
         "ratio",
         "probability_below_target",

@@ -139,7 +139,7 @@ fn sobol_blocks(sobol: &Sobol, uncertain: usize) -> Vec<Block> {
     let mut blocks = vec![Block::Note(words::evaluations(sobol, uncertain))];
     if sobol.indices.is_empty() {
         blocks.push(Block::Note(
-            "No assumption is uncertain, so there is no variance to share out.".to_owned(),
+            "The ratio is the same in every draw, so there is no variance to share out.".to_owned(),
         ));
         return blocks;
     }
