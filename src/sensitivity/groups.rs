@@ -218,7 +218,7 @@ fn points(
 /// (roomᵢ, slopeᵢ).
 fn walk(mut lines: Vec<(Decimal, Decimal)>, gap: Decimal) -> Option<Option<Decimal>> {
     lines.retain(|(room, slope)| *room > Decimal::ZERO && !slope.is_zero());
-    lines.sort_by(|a, b| a.0.cmp(&b.0));
+    lines.sort_by_key(|a| a.0);
     let mut slope = lines
         .iter()
         .try_fold(Decimal::ZERO, |sum, (_, s)| sum.checked_add(*s))?;

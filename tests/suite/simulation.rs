@@ -137,7 +137,7 @@ fn a_deduction_at_zero_stays_zero_and_one_near_the_edge_is_narrowed() {
     let column = |c: usize| samples.values.iter().skip(c).step_by(4).copied();
     let (low, high) = column(2).fold((1.0_f64, 0.0_f64), |(l, h), v| (l.min(v), h.max(v)));
     assert!(
-        low >= 0.0 && low < 0.005 && high <= 0.10 && high > 0.095,
+        (0.0..0.005).contains(&low) && high <= 0.10 && high > 0.095,
         "{low} {high}"
     );
     let mean = column(2).sum::<f64>() / 50_000.0;
