@@ -14,7 +14,9 @@
 //! move in whole years (`years`), walked one at a time, the first that
 //! reaches the target.
 
+use rayon::prelude::*;
 use rust_decimal::Decimal;
+use rust_decimal::prelude::FromPrimitive;
 
 use super::profile::Profile;
 use super::search::{RATIO_TOLERANCE, illinois};
@@ -119,22 +121,35 @@ pub(super) fn all(
             groups.push((Members::Stakeholder(index), members));
         }
     }
+    // Every field but duration reads the profiles only: those groups are
+    // solved on every core. Durations extend the profiles, one at a time.
+    let shared: &[Profile] = profiles;
+    let tasks: Vec<(usize, Assumption)> = (0..groups.len())
+        .flat_map(|g| FIELDS.into_iter().map(move |field| (g, field)))
+        .filter(|(_, field)| *field != Assumption::Duration)
+        .collect();
+    let solved: Vec<Option<Change>> = tasks
+        .par_iter()
+        .map(|&(g, field)| {
+            let outcomes = &groups[g].1;
+            match field {
+                Assumption::Proxy | Assumption::Quantity => relative(base, shared, outcomes),
+                Assumption::DropOff => drop_off(model, base, shared, outcomes),
+                deduction => points(model, base, shared, outcomes, deduction),
+            }
+        })
+        .collect::<Option<_>>()?;
+    let mut solved = solved.into_iter();
     let mut found = Vec::with_capacity(groups.len() * FIELDS.len());
-    for (members, outcomes) in groups {
+    for (members, outcomes) in &groups {
         for field in FIELDS {
             let (unit, switch) = match field {
-                Assumption::Proxy | Assumption::Quantity => {
-                    (Unit::Relative, relative(base, profiles, &outcomes)?)
-                }
-                Assumption::DropOff => (Unit::Points, drop_off(model, base, profiles, &outcomes)?),
                 Assumption::Duration => (
                     Unit::Years,
-                    duration(model, base, profiles, &outcomes, factors)?,
+                    duration(model, base, profiles, outcomes, factors)?,
                 ),
-                deduction => (
-                    Unit::Points,
-                    points(model, base, profiles, &outcomes, deduction)?,
-                ),
+                Assumption::Proxy | Assumption::Quantity => (Unit::Relative, solved.next()?),
+                _ => (Unit::Points, solved.next()?),
             };
             found.push(GroupSwitching {
                 members: members.clone(),
@@ -283,6 +298,7 @@ fn drop_off(
         .unwrap_or_default();
     // Beyond these shifts every drop-off sits at a bound.
     let ends = [Decimal::ONE - lowest, -highest];
+    let approximate = Approximate::new(model, base, profiles, outcomes);
     let mut best: Option<Decimal> = None;
     for end in ends {
         if end.is_zero() {
@@ -292,7 +308,14 @@ fn drop_off(
         let root = if at_end.abs() <= RATIO_TOLERANCE {
             Some(end)
         } else if (at_end > Decimal::ZERO) != (at_zero > Decimal::ZERO) {
-            Some(illinois(miss, (Decimal::ZERO, at_zero), (end, at_end))?)
+            // Close in with binary floating point first (a few operations per
+            // outcome and year), then finish exactly from a bracket a
+            // billionth wide around it; the full bracket if that misses.
+            let near = approximate
+                .root(end.as_f64())
+                .and_then(|x| tight_bracket(&miss, x, end))
+                .unwrap_or(((Decimal::ZERO, at_zero), (end, at_end)));
+            Some(illinois(miss, near.0, near.1)?)
         } else {
             None
         };
@@ -306,6 +329,84 @@ fn drop_off(
         Some(d) => at(d),
         None => Some(None),
     }
+}
+
+/// A group's change in the ratio with every drop-off shifted, in f64: a
+/// guide for the exact search, never a result.
+struct Approximate {
+    /// (drop-off, ratio per unit of annuity, annuity, units by year).
+    outcomes: Vec<(f64, f64, f64, Vec<f64>)>,
+    gap: f64,
+}
+
+impl Approximate {
+    fn new(model: &Model, base: &Base, profiles: &[Profile], outcomes: &[usize]) -> Self {
+        let outcomes = outcomes
+            .iter()
+            .map(|&o| {
+                let profile = &profiles[o];
+                let units = (0..profile.duration as usize)
+                    .map(|j| profile.units(j).unwrap_or_default().as_f64())
+                    .collect();
+                (
+                    model.outcomes[o].drop_off.as_f64(),
+                    profile.per_annuity.as_f64(),
+                    profile.annuity.as_f64(),
+                    units,
+                )
+            })
+            .collect();
+        Approximate {
+            outcomes,
+            gap: base.gap.as_f64(),
+        }
+    }
+
+    fn miss(&self, d: f64) -> f64 {
+        let change: f64 = self
+            .outcomes
+            .iter()
+            .map(|(drop_off, per_annuity, annuity, units)| {
+                let keep = 1.0 - (drop_off + d).clamp(0.0, 1.0);
+                let moved = units.iter().rev().fold(0.0, |total, u| total * keep + u);
+                per_annuity * (moved - annuity)
+            })
+            .sum();
+        change - self.gap
+    }
+
+    /// The root between 0 and `end` by bisection, if the signs bracket one.
+    fn root(&self, end: f64) -> Option<f64> {
+        let (mut a, mut b) = (0.0, end);
+        let (fa, fb) = (self.miss(a), self.miss(b));
+        if !(fa.is_finite() && fb.is_finite()) || (fa > 0.0) == (fb > 0.0) {
+            return None;
+        }
+        for _ in 0..80 {
+            let c = (a + b) / 2.0;
+            if (self.miss(c) > 0.0) == (fa > 0.0) {
+                a = c;
+            } else {
+                b = c;
+            }
+        }
+        Some((a + b) / 2.0)
+    }
+}
+
+/// A bracket [x − ε, x + ε] (within 0 and `end`) on which `miss` changes
+/// sign, with its values; `None` if it does not.
+#[allow(clippy::type_complexity)]
+fn tight_bracket(
+    miss: &impl Fn(Decimal) -> Option<Decimal>,
+    x: f64,
+    end: Decimal,
+) -> Option<((Decimal, Decimal), (Decimal, Decimal))> {
+    let (low, high) = (Decimal::ZERO.min(end), Decimal::ZERO.max(end));
+    let at = |v: f64| Decimal::from_f64(v).map(|d| d.clamp(low, high));
+    let (a, b) = (at(x - 1e-9)?, at(x + 1e-9)?);
+    let (fa, fb) = (miss(a)?, miss(b)?);
+    ((fa > Decimal::ZERO) != (fb > Decimal::ZERO)).then_some(((a, fa), (b, fb)))
 }
 
 /// Every duration moved by the same whole number of years (never below 1

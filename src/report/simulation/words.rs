@@ -22,20 +22,21 @@ pub fn why(simulation: &Simulation) -> String {
     let (mean, median) = (simulation.ratio.mean, simulation.ratio.p50);
     let noise = 2.0 * simulation.ratio.standard_error;
     let mut sentences = Vec::new();
-    if (mean - base).abs() <= noise.max(5e-3 * base.abs().max(1e-12)) {
+    if (mean - base).abs() <= noise {
         sentences.push(
             "The mean is the model's ratio within sampling error: every uncertain assumption is centred on the model's value.".to_owned(),
         );
     } else {
         let side = if mean > base { "above" } else { "below" };
+        let how = format!("{:.2}% {side}", (mean / base - 1.0).abs() * 100.0);
         let reasons: Vec<&str> = simulation.skews.iter().map(|s| reason(*s)).collect();
         if reasons.is_empty() {
             sentences.push(format!(
-                "The mean lies {side} the model's ratio by more than two standard errors; more draws would show whether it is chance."
+                "The mean lies {how} the model's ratio, by more than two standard errors; more draws would show whether it is chance."
             ));
         } else {
             sentences.push(format!(
-                "The mean lies {side} the model's ratio because {}.",
+                "The mean lies {how} the model's ratio because {}.",
                 reasons.join("; and ")
             ));
         }
