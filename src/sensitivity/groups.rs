@@ -449,6 +449,19 @@ fn duration(
             .per_annuity
             .checked_mul(profile.units(j)?.checked_mul(power)?)
     };
+    // Longer lives raise a positive outcome's value and lower a negative
+    // one's: when the group's outcomes share a sign, only one way can work.
+    let rising = outcomes
+        .iter()
+        .all(|&o| profiles[o].per_annuity >= Decimal::ZERO);
+    let falling_value = outcomes
+        .iter()
+        .all(|&o| profiles[o].per_annuity <= Decimal::ZERO);
+    let (try_down, try_up) = match (rising, falling_value) {
+        (true, _) => (falling, !falling),
+        (_, true) => (!falling, falling),
+        _ => (true, true),
+    };
     // Down: each step removes the last year of every outcome still longer than one.
     let longest = outcomes
         .iter()
@@ -456,7 +469,7 @@ fn duration(
         .max()
         .unwrap_or(1);
     let mut change = Decimal::ZERO;
-    for years in 1..longest {
+    for years in (1..longest).filter(|_| try_down) {
         for &o in outcomes {
             let profile = &profiles[o];
             if profile.duration > years {
@@ -470,7 +483,7 @@ fn duration(
     }
     // Up: each step adds the next year of every outcome not at the limit.
     let mut change = Decimal::ZERO;
-    for years in 1..=MAX_DURATION {
+    for years in (1..=MAX_DURATION).filter(|_| try_up) {
         let mut added = Decimal::ZERO;
         let mut tail = Decimal::ZERO;
         let mut unbounded = false;
