@@ -101,14 +101,15 @@ const FIELDS: [Assumption; 7] = [
 ];
 
 /// Every group of the model: each field over every outcome, then over each
-/// stakeholder's outcomes (stakeholders with at least one). `None` when a
-/// figure goes beyond the largest decimal.
+/// stakeholder's outcomes (stakeholders with at least one). A group whose
+/// search goes beyond the largest decimal has no switching value, and a note
+/// says which.
 pub(super) fn all(
     model: &Model,
     base: &Base,
     profiles: &mut [Profile],
     factors: &[Decimal],
-) -> Option<Vec<GroupSwitching>> {
+) -> (Vec<GroupSwitching>, Vec<String>) {
     let mut groups = vec![(
         Members::Every,
         (0..model.outcomes.len()).collect::<Vec<_>>(),
@@ -128,7 +129,7 @@ pub(super) fn all(
         .flat_map(|g| FIELDS.into_iter().map(move |field| (g, field)))
         .filter(|(_, field)| *field != Assumption::Duration)
         .collect();
-    let solved: Vec<Option<Change>> = tasks
+    let solved: Vec<Option<Option<Change>>> = tasks
         .par_iter()
         .map(|&(g, field)| {
             let outcomes = &groups[g].1;
@@ -138,29 +139,40 @@ pub(super) fn all(
                 deduction => points(model, base, shared, outcomes, deduction),
             }
         })
-        .collect::<Option<_>>()?;
+        .collect();
     let mut solved = solved.into_iter();
     let mut found = Vec::with_capacity(groups.len() * FIELDS.len());
+    let mut notes = Vec::new();
     for (members, outcomes) in &groups {
         for field in FIELDS {
             let (unit, switch) = match field {
                 Assumption::Duration => (
                     Unit::Years,
-                    duration(model, base, profiles, outcomes, factors)?,
+                    duration(model, base, profiles, outcomes, factors),
                 ),
-                Assumption::Proxy | Assumption::Quantity => (Unit::Relative, solved.next()?),
-                _ => (Unit::Points, solved.next()?),
+                Assumption::Proxy | Assumption::Quantity => {
+                    (Unit::Relative, solved.next().flatten())
+                }
+                _ => (Unit::Points, solved.next().flatten()),
             };
-            found.push(GroupSwitching {
+            let mut group = GroupSwitching {
                 members: members.clone(),
                 field,
                 unit,
                 outcomes: outcomes.len(),
-                switch,
-            });
+                switch: None,
+            };
+            match switch {
+                Some(switch) => group.switch = switch,
+                None => notes.push(format!(
+                    "moving `{}` together takes the ratio beyond the largest supported amount, so it has no switching value",
+                    group.address(model)
+                )),
+            }
+            found.push(group);
         }
     }
-    Some(found)
+    (found, notes)
 }
 
 /// Every proxy (or quantity) times (1 + c): the ratio moves by c × Σ shares,

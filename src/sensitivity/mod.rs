@@ -230,12 +230,8 @@ pub fn analyse(
         rows.extend(outcome_rows);
         profiles.push(profile);
     }
-    let groups = groups::all(model, &base, &mut profiles, &factors).ok_or_else(|| {
-        overflow_at(
-            largest_outcome_span(model, results),
-            "moving a field of every outcome together takes the ratio beyond",
-        )
-    })?;
+    let (groups, overflowed) = groups::all(model, &base, &mut profiles, &factors);
+    notes.extend(overflowed);
     let (tornado, switching) = widest_first(rows);
     Ok(Analysis {
         present_value: base.present_value,
