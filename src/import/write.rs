@@ -3,8 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use toml::Spanned;
-use toml::de::{DeTable, DeValue};
+use toml::de::DeValue;
 
 use super::cells::{self, Kind};
 use super::checks::Stakeholder;
@@ -12,13 +11,16 @@ use super::document::{Document, Origin};
 use super::table::{Row, Table};
 use super::{CsvFile, INPUT_COLUMNS, OUTCOME_COLUMNS, document};
 use crate::diagnostic::SourceFile;
+use crate::model::tables::{Place, Tables};
 use crate::model::{Conventions, schema};
 
 fn cell_origin((file, row, column): (usize, usize, usize)) -> Origin {
     Origin::Cell { file, row, column }
 }
 
-/// The base model with its outcomes replaced by the rows of the CSV.
+/// The base model with its outcomes replaced by the rows of the CSV. The
+/// base is read one top-level table at a time, as the loader reads it, so a
+/// base of 100,000 outcomes is never held as one tree.
 pub(super) fn write_onto(
     document: &mut Document,
     outcomes: &Table,
@@ -26,11 +28,10 @@ pub(super) fn write_onto(
     base: &SourceFile,
     values: &CsvFile,
 ) {
-    let Ok(parsed) = DeTable::parse(&base.text) else {
+    let Some(tables) = Tables::new(&base.text) else {
         // The base model was loaded before, so it parses.
         return;
     };
-    let root = parsed.get_ref();
     for line in [
         "Imported by `sroi import`, the outcomes from".to_owned(),
         format!("  {}", printable(&values.name)),
@@ -40,27 +41,29 @@ pub(super) fn write_onto(
     ] {
         document.comment(&line);
     }
-    let uncertainty = base_uncertainty(root);
-    for key in schema::TOP_LEVEL {
-        if *key == "outcomes" {
-            write_outcomes(document, outcomes, reported, &uncertainty);
-            continue;
-        }
-        let Some(value) = root.get(*key) else {
-            continue;
+    let uncertainty = base_uncertainty(&tables);
+    let mut write_uncertainty = |document: &mut Document, id: &str| {
+        let Some(place) = uncertainty.get(id) else {
+            return;
         };
-        let order = key_order(key);
-        match value.get_ref() {
-            DeValue::Table(table) => document.base_table(key, false, table, order),
-            DeValue::Array(items) => {
-                for item in items {
-                    if let Some(table) = item.get_ref().as_table() {
-                        document.base_table(key, true, table, order);
-                    }
+        tables.at("outcomes", *place, |outcome| {
+            if let Some(DeValue::Table(table)) = outcome.get("uncertainty").map(|v| v.get_ref()) {
+                document.header("outcomes.uncertainty", false);
+                for (key, value) in document::ordered(table, schema::UNCERTAIN) {
+                    document.base_entry(key, value);
                 }
             }
-            _ => {}
+        });
+    };
+    for key in schema::TOP_LEVEL {
+        if *key == "outcomes" {
+            write_outcomes(document, outcomes, reported, &mut write_uncertainty);
+            continue;
         }
+        let order = key_order(key);
+        tables.each(key, |place, table| {
+            document.base_table(key, place.entry, table, order);
+        });
     }
 }
 
@@ -78,19 +81,16 @@ fn key_order(table: &str) -> &'static [&'static str] {
     }
 }
 
-/// Each base outcome's `uncertainty` table, by outcome id.
-fn base_uncertainty<'t, 'i>(root: &'t DeTable<'i>) -> HashMap<&'t str, &'t Spanned<DeValue<'i>>> {
+/// Where each base outcome with an `uncertainty` table is, by outcome id
+/// (the last, when ids repeat): the table itself is read again when written.
+fn base_uncertainty(tables: &Tables<'_>) -> HashMap<String, Place> {
     let mut found = HashMap::new();
-    let outcomes = root.get("outcomes").and_then(|v| v.get_ref().as_array());
-    for item in outcomes.into_iter().flatten() {
-        let Some(table) = item.get_ref().as_table() else {
-            continue;
-        };
+    tables.each("outcomes", |place, table| {
         let id = table.get("id").and_then(|v| v.get_ref().as_str());
-        if let (Some(id), Some(uncertainty)) = (id, table.get("uncertainty")) {
-            found.insert(id, uncertainty);
+        if let (Some(id), Some(_)) = (id, table.get("uncertainty")) {
+            found.insert(id.to_owned(), place);
         }
-    }
+    });
     found
 }
 
@@ -155,14 +155,14 @@ pub(super) fn write_standalone(
         }
     }
     write_rows(document, parts.inputs, "inputs", &INPUT_COLUMNS, reported);
-    write_outcomes(document, parts.outcomes, reported, &HashMap::new());
+    write_outcomes(document, parts.outcomes, reported, &mut |_, _| {});
 }
 
 fn write_outcomes(
     document: &mut Document,
     outcomes: &Table,
     reported: &HashSet<(usize, usize, usize)>,
-    uncertainty: &HashMap<&str, &Spanned<DeValue<'_>>>,
+    uncertainty: &mut dyn FnMut(&mut Document, &str),
 ) {
     for (index, row) in outcomes.rows.iter().enumerate() {
         let start = document.text.len() + 1;
@@ -176,13 +176,8 @@ fn write_outcomes(
             reported,
         );
         let id = outcomes.cell(row, "id").map(|(_, id)| cells::id(id));
-        if let Some(DeValue::Table(table)) =
-            id.and_then(|id| uncertainty.get(id)).map(|v| v.get_ref())
-        {
-            document.header("outcomes.uncertainty", false);
-            for (key, value) in document::ordered(table, schema::UNCERTAIN) {
-                document.base_entry(key, value);
-            }
+        if let Some(id) = id {
+            uncertainty(document, id);
         }
         document.mark(
             start,

@@ -17,6 +17,7 @@ mod parse_equivalence;
 mod scenarios;
 pub(crate) mod schema;
 mod sections;
+pub(crate) mod tables;
 mod uncertainty;
 
 use rust_decimal::Decimal;

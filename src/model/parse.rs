@@ -230,7 +230,7 @@ fn placeholder<'i>(section: &Section<'_>) -> Spanned<DeValue<'i>> {
 
 /// Parse one section alone: the value of its one top-level key, with every
 /// span as in the whole file.
-fn parse_section<'i>(
+pub(super) fn parse_section<'i>(
     text: &'i str,
     section: &Section<'i>,
 ) -> Result<Spanned<DeValue<'i>>, Vec<Diagnostic>> {
