@@ -40,13 +40,9 @@ pub fn run(args: &SensitivityArgs) -> Exit {
         scenarios,
         top: args.top,
     };
-    match sensitivity::render(args.format, &report) {
-        Ok(text) => super::deliver(&text, destination),
-        Err(error) => {
-            message!("sroi: cannot write CSV: {error}");
-            Exit::Error
-        }
-    }
+    super::deliver_with(destination, &mut |out| {
+        sensitivity::write(args.format, &report, out)
+    })
 }
 
 /// Every scenario of the model, computed as `calc` computes a model.

@@ -64,11 +64,33 @@ pub enum Parameter {
 impl Parameter {
     /// `isolation.proxy`, `inputs` or `discount_rate`.
     pub fn name(self, model: &Model) -> String {
-        match self {
-            Parameter::DiscountRate => "discount_rate".to_owned(),
-            Parameter::Inputs => "inputs".to_owned(),
+        self.shown(model).to_string()
+    }
+
+    /// The name, written where it is needed rather than built first: a
+    /// large model's outputs name hundreds of thousands of parameters.
+    pub fn shown(self, model: &Model) -> Name<'_> {
+        Name {
+            parameter: self,
+            model,
+        }
+    }
+}
+
+/// A parameter's name as `Parameter::name` spells it.
+pub struct Name<'m> {
+    parameter: Parameter,
+    model: &'m Model,
+}
+
+impl std::fmt::Display for Name<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.parameter {
+            Parameter::DiscountRate => f.write_str("discount_rate"),
+            Parameter::Inputs => f.write_str("inputs"),
             Parameter::Outcome(index, assumption) => {
-                format!("{}.{}", model.outcomes[index].id, assumption.key())
+                let id = &self.model.outcomes[index].id;
+                write!(f, "{id}.{}", assumption.key())
             }
         }
     }
@@ -115,6 +137,38 @@ impl Swing {
     /// has checked that it fits.
     pub fn width(&self) -> Decimal {
         (self.high.ratio - self.low.ratio).abs()
+    }
+}
+
+impl Swing {
+    /// A stand-in for a row that failed, never shown.
+    fn unused() -> Swing {
+        Swing {
+            parameter: Parameter::Inputs,
+            base: Decimal::ZERO,
+            low: Point::zero(),
+            high: Point::zero(),
+        }
+    }
+}
+
+impl Point {
+    fn zero() -> Point {
+        Point {
+            value: Decimal::ZERO,
+            ratio: Decimal::ZERO,
+        }
+    }
+}
+
+impl Switching {
+    /// A stand-in for a row that failed, never shown.
+    fn unused() -> Switching {
+        Switching {
+            parameter: Parameter::Inputs,
+            base: Decimal::ZERO,
+            switch: None,
+        }
     }
 }
 
@@ -193,7 +247,7 @@ pub fn analyse(
             overflow_at(model.largest_input_span(), &what)
         })?,
     };
-    let mut rows: Vec<Row> = Vec::with_capacity(model.outcomes.len() * 7 + 2);
+    let mut model_wide: Vec<(Swing, Switching)> = Vec::with_capacity(2);
     let mut notes = Vec::new();
     if model.conventions.schedule == Schedule::Flat {
         let overflow = || {
@@ -203,7 +257,7 @@ pub fn analyse(
         let swing =
             tornado::discount_rate(model, results, &base, steps.rate).ok_or_else(overflow)?;
         let switch = switching::discount_rate(model, results, &base).ok_or_else(overflow)?;
-        rows.push((swing, Some(switch)));
+        model_wide.push((swing, switch));
     } else {
         notes.push(format!(
             "the discount rate is not varied: the \"{}\" schedule fixes the rate of every year",
@@ -216,23 +270,27 @@ pub fn analyse(
             "varying the inputs takes the ratio beyond",
         )
     })?;
-    rows.push((inputs, Some(switching::inputs(&base))));
-    // Outcomes are independent, so they are analysed on every core; the
-    // rows come back in the model's order whatever the threads did.
-    let per_outcome: Vec<(Vec<Row>, Profile)> = model
-        .outcomes
-        .par_iter()
-        .enumerate()
-        .map(|(index, outcome)| analyse_outcome(&base, index, outcome, &factors, steps))
-        .collect::<Result<_, _>>()?;
-    let mut profiles = Vec::with_capacity(per_outcome.len());
-    for (outcome_rows, profile) in per_outcome {
-        rows.extend(outcome_rows);
-        profiles.push(profile);
-    }
+    model_wide.push((inputs, switching::inputs(&base)));
+    let mut profiles = profiles(model, &base, &factors, steps)?;
+    let (mut tornado, mut switching) =
+        outcome_rows(model, &base, &mut profiles, &factors, steps)?;
     let (groups, overflowed) = groups::all(model, &base, &mut profiles, &factors);
     notes.extend(overflowed);
-    let (tornado, switching) = widest_first(rows);
+    // The model-wide rows come first among equal widths; they are stored
+    // after the outcomes' rows so that those can be written in place.
+    let outcome_count = tornado.len();
+    for (swing, switch) in model_wide.iter().cloned() {
+        tornado.push(swing);
+        switching.push(switch);
+    }
+    let rank = |index: usize| {
+        if index >= outcome_count {
+            index - outcome_count
+        } else {
+            index + model_wide.len()
+        }
+    };
+    widest_first(&mut tornado, &mut switching, rank);
     Ok(Analysis {
         present_value: base.present_value,
         inputs: base.inputs,
@@ -246,57 +304,134 @@ pub fn analyse(
     })
 }
 
-/// One parameter's swing and, for all but the discount rate, its switching value.
-type Row = (Swing, Option<Switching>);
-
-/// The seven rows of one outcome, and its profile for the group switching values.
-fn analyse_outcome(
+/// Each outcome's profile: its value as a share of the ratio. Outcomes are
+/// independent, so they are analysed on every core, and come back in the
+/// model's order whatever the threads did.
+fn profiles(
+    model: &Model,
     base: &Base,
-    index: usize,
-    outcome: &Outcome,
     factors: &[Decimal],
     steps: &Steps,
-) -> Result<(Vec<Row>, Profile), Diagnostic> {
-    let overflow = |assumption| overflow_in(outcome, assumption);
-    // The profile is the outcome's value as a share of the ratio.
-    let mut profile = Profile::new(
-        outcome,
-        base.deductions,
-        factors,
-        base.inverse_inputs,
-        steps.duration,
-    )
-    .ok_or_else(|| overflow(Assumption::Quantity))?;
-    let swings = tornado::outcome(base, index, outcome, &profile, steps).map_err(overflow)?;
-    let switches =
-        switching::outcome(base, index, outcome, &mut profile, factors).map_err(overflow)?;
-    let rows = swings
-        .into_iter()
-        .zip(switches.into_iter().map(Some))
-        .collect();
-    Ok((rows, profile))
+) -> Result<Vec<Profile>, Diagnostic> {
+    model
+        .outcomes
+        .par_iter()
+        .map(|outcome| {
+            Profile::new(
+                outcome,
+                base.deductions,
+                factors,
+                base.inverse_inputs,
+                steps.duration,
+            )
+            .ok_or_else(|| overflow_in(outcome, Assumption::Quantity))
+        })
+        .collect()
 }
 
-/// The rows ordered by the width of their swing, widest first, the model's
-/// order kept among widths equal to 18 places. Indices are sorted on an
-/// integer key, then each row moved once: a large model sorts in moments.
-fn widest_first(rows: Vec<Row>) -> (Vec<Swing>, Vec<Switching>) {
-    let mut order: Vec<((i128, i128), usize)> = rows
-        .iter()
-        .enumerate()
-        .map(|(index, (swing, _))| (width_key(swing.width()), index))
-        .collect();
-    order.par_sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let mut rows: Vec<Option<Row>> = rows.into_iter().map(Some).collect();
-    let mut tornado = Vec::with_capacity(rows.len());
-    let mut switching = Vec::with_capacity(rows.len());
-    for (_, index) in order {
-        if let Some((swing, switch)) = rows[index].take() {
-            tornado.push(swing);
-            switching.extend(switch);
+/// The seven swings and switching values of every outcome, in the model's
+/// order, with room for the two model-wide rows after them. Each outcome
+/// writes its seven in place in one vector of each: a model of 100,000
+/// outcomes has 700,000 of them, and no second copy is made.
+fn outcome_rows(
+    model: &Model,
+    base: &Base,
+    profiles: &mut [Profile],
+    factors: &[Decimal],
+    steps: &Steps,
+) -> Result<(Vec<Swing>, Vec<Switching>), Diagnostic> {
+    let outcomes = &model.outcomes;
+    // The first outcome (in the model's order) whose analysis overflows.
+    let failed = std::sync::Mutex::new(None::<(usize, Assumption)>);
+    let fail = |index: usize, assumption: Assumption| {
+        let mut failed = failed.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if failed.is_none_or(|(first, _)| index < first) {
+            *failed = Some((index, assumption));
         }
+    };
+    let first_failure = |failed: &std::sync::Mutex<Option<(usize, Assumption)>>| {
+        let failed = failed.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        failed.map(|(index, assumption)| overflow_in(&outcomes[index], assumption))
+    };
+    // One spare entry of seven leaves room for the model-wide rows. An
+    // outcome that fails holds stand-ins until the error is returned:
+    // vectors of options would need a copy of every row to unwrap.
+    let mut swings: Vec<[Swing; 7]> = Vec::with_capacity(outcomes.len() + 1);
+    outcomes
+        .par_iter()
+        .zip(profiles.par_iter())
+        .enumerate()
+        .map(|(index, (outcome, profile))| {
+            match tornado::outcome(base, index, outcome, profile, steps) {
+                Ok(swings) => seven(swings),
+                Err(assumption) => {
+                    fail(index, assumption);
+                    [(); 7].map(|()| Swing::unused())
+                }
+            }
+        })
+        .collect_into_vec(&mut swings);
+    if let Some(error) = first_failure(&failed) {
+        return Err(error);
     }
-    (tornado, switching)
+    let mut switches: Vec<[Switching; 7]> = Vec::with_capacity(outcomes.len() + 1);
+    outcomes
+        .par_iter()
+        .zip(profiles.par_iter_mut())
+        .enumerate()
+        .map(|(index, (outcome, profile))| {
+            match switching::outcome(base, index, outcome, profile, factors) {
+                Ok(switches) => seven(switches),
+                Err(assumption) => {
+                    fail(index, assumption);
+                    [(); 7].map(|()| Switching::unused())
+                }
+            }
+        })
+        .collect_into_vec(&mut switches);
+    if let Some(error) = first_failure(&failed) {
+        return Err(error);
+    }
+    Ok((swings.into_flattened(), switches.into_flattened()))
+}
+
+/// An outcome's rows, one for each of its seven assumptions.
+fn seven<T>(rows: Vec<T>) -> [T; 7] {
+    match rows.try_into() {
+        Ok(seven) => seven,
+        Err(_) => unreachable!("an outcome has one row for each of its seven assumptions"),
+    }
+}
+
+/// Order the rows by the width of their swing, widest first, the order of
+/// `rank` kept among widths equal to 18 places. Indices are sorted on an
+/// integer key, then both vectors permuted in place: a large model sorts in
+/// moments, and needs no second copy of its rows.
+fn widest_first(
+    tornado: &mut [Swing],
+    switching: &mut [Switching],
+    rank: impl Fn(usize) -> usize + Sync,
+) {
+    let mut order: Vec<((i128, i128), usize)> = tornado
+        .par_iter()
+        .enumerate()
+        .map(|(index, swing)| (width_key(swing.width()), index))
+        .collect();
+    order.par_sort_unstable_by(|a, b| b.0.cmp(&a.0).then(rank(a.1).cmp(&rank(b.1))));
+    let mut order: Vec<usize> = order.into_iter().map(|(_, index)| index).collect();
+    // Row `i` of the result is row `order[i]` of the input; follow each
+    // cycle of the permutation, marking a done place by pointing it at itself.
+    for start in 0..order.len() {
+        let mut place = start;
+        while order[place] != start {
+            let from = order[place];
+            tornado.swap(place, from);
+            switching.swap(place, from);
+            order[place] = place;
+            place = from;
+        }
+        order[place] = place;
+    }
 }
 
 /// A width as its whole part and its fraction in units of 10⁻¹⁸, truncated:

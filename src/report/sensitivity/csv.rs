@@ -5,6 +5,8 @@
 //! Cells that do not apply to a row are empty.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::io::Write;
 
 use rust_decimal::Decimal;
 
@@ -42,11 +44,18 @@ fn money(v: Decimal) -> String {
     round(v, 2).to_string()
 }
 
+/// The whole document as text.
 pub fn render(report: &Report<'_>) -> Result<String, csv::Error> {
+    let mut out = Vec::new();
+    write(report, &mut out)?;
+    Ok(String::from_utf8_lossy(&out).into_owned())
+}
+
+/// Write the document to `out` a row at a time.
+pub fn write(report: &Report<'_>, out: &mut dyn Write) -> Result<(), csv::Error> {
     let analysis = report.analysis;
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut writer = csv::Writer::from_writer(out);
     writer.write_record(HEADER)?;
-    let empty = String::new;
     let mut base = vec![String::new(); HEADER.len()];
     base[0] = "base".to_owned();
     // Under `--scenario` the base is that scenario, and the row says so.
@@ -76,26 +85,43 @@ pub fn render(report: &Report<'_>) -> Result<String, csv::Error> {
         row[13] = group.unit.as_str().to_owned();
         writer.write_record(&row)?;
     }
+    // One cell buffer for every parameter row: 700,000 rows of a large
+    // model, each cell written in place rather than built as its own string.
+    let mut cell = String::new();
     for swing in &analysis.tornado {
         let switch = switching
             .get(&swing.parameter)
             .and_then(|s| s.switch.as_ref());
-        writer.write_record([
-            "parameter".to_owned(),
-            text_cell(&swing.parameter.name(report.model)),
-            value(swing.base),
-            value(swing.low.value),
-            ratio(swing.low.ratio),
-            value(swing.high.value),
-            ratio(swing.high.ratio),
-            ratio(swing.width()),
-            switch.map_or_else(empty, |p| value(p.value)),
-            switch.map_or_else(empty, |p| ratio(p.ratio)),
-            empty(),
-            empty(),
-            empty(),
-            empty(),
-        ])?;
+        writer.write_field("parameter")?;
+        cell.clear();
+        let _ = write!(cell, "{}", swing.parameter.shown(report.model));
+        writer.write_field(text_cell(&cell))?;
+        for figure in [
+            Figure::Value(swing.base),
+            Figure::Value(swing.low.value),
+            Figure::Ratio(swing.low.ratio),
+            Figure::Value(swing.high.value),
+            Figure::Ratio(swing.high.ratio),
+            Figure::Ratio(swing.width()),
+        ] {
+            cell.clear();
+            figure.write(&mut cell);
+            writer.write_field(&cell)?;
+        }
+        match switch {
+            Some(p) => {
+                writer.write_field(value(p.value))?;
+                writer.write_field(ratio(p.ratio))?;
+            }
+            None => {
+                writer.write_field("")?;
+                writer.write_field("")?;
+            }
+        }
+        for _ in 0..4 {
+            writer.write_field("")?;
+        }
+        writer.write_record(None::<&[u8]>)?;
     }
     for s in &report.scenarios {
         let mut row = vec![String::new(); HEADER.len()];
@@ -106,6 +132,21 @@ pub fn render(report: &Report<'_>) -> Result<String, csv::Error> {
         row[12] = ratio(s.ratio);
         writer.write_record(&row)?;
     }
-    let bytes = writer.into_inner().map_err(|error| error.into_error())?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    writer.flush()?;
+    Ok(())
+}
+
+/// A figure of a parameter row, written as `value` or `ratio` writes it.
+enum Figure {
+    Value(Decimal),
+    Ratio(Decimal),
+}
+
+impl Figure {
+    fn write(&self, cell: &mut String) {
+        let _ = match self {
+            Figure::Value(v) => write!(cell, "{}", round(*v, 10).normalize()),
+            Figure::Ratio(v) => write!(cell, "{}", round(*v, 4)),
+        };
+    }
 }
