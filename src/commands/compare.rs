@@ -44,13 +44,9 @@ pub fn run(args: &CompareArgs) -> Exit {
     for warning in report::compare::warnings(&comparison) {
         message!("sroi: {}", warning.replacen("WARNING: ", "warning: ", 1));
     }
-    match report::compare::render(args.format, &comparison) {
-        Ok(text) => super::deliver(&text, destination),
-        Err(error) => {
-            message!("sroi: cannot write CSV: {error}");
-            Exit::Error
-        }
-    }
+    super::deliver_with(destination, &mut |out| {
+        report::compare::write(args.format, &comparison, out)
+    })
 }
 
 /// One model as the command line names it: a file, and the scenario of it

@@ -15,8 +15,17 @@ use crate::report::csv::text_cell;
 
 type Row = Vec<String>;
 
+/// The whole document as text.
 pub fn render(c: &Comparison) -> Result<String, csv::Error> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut out = Vec::new();
+    write(c, &mut out)?;
+    Ok(String::from_utf8_lossy(&out).into_owned())
+}
+
+/// Write the document to `out` a row at a time: the rows of 100,000
+/// outcomes are made as they are written, never held together.
+pub fn write(c: &Comparison, out: &mut dyn std::io::Write) -> Result<(), csv::Error> {
+    let mut writer = csv::Writer::from_writer(out);
     writer.write_record(header(c))?;
     let rows = [
         model_rows(c),
@@ -47,8 +56,8 @@ pub fn render(c: &Comparison) -> Result<String, csv::Error> {
         row.resize(width, String::new());
         writer.write_record(&row)?;
     }
-    let bytes = writer.into_inner().map_err(|error| error.into_error())?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    writer.flush()?;
+    Ok(())
 }
 
 fn header(c: &Comparison) -> Row {
@@ -199,31 +208,33 @@ fn deduction_rows(c: &Comparison) -> Vec<Row> {
 
 /// One row per (id, figure), each model's value or an empty cell where the
 /// model does not have the id.
-fn matched_rows<T>(
+fn matched_rows<'a, T>(
     section: &'static str,
-    rows: &[Matched<T>],
-    figures: impl Fn(&T) -> Vec<(&'static str, String)>,
-) -> Vec<Row> {
-    let mut out = Vec::new();
-    for matched in rows {
+    rows: &'a [Matched<T>],
+    figures: impl Fn(&T) -> Vec<(&'static str, String)> + 'a,
+) -> impl Iterator<Item = Row> + 'a {
+    rows.iter().flat_map(move |matched| {
         let per_model: Vec<Option<Vec<(&str, String)>>> = matched
             .per_model
             .iter()
             .map(|f| f.as_ref().map(&figures))
             .collect();
         let Some(names) = per_model.iter().flatten().next() else {
-            continue;
+            return Vec::new();
         };
         let names: Vec<&str> = names.iter().map(|(name, _)| *name).collect();
-        for (k, name) in names.iter().enumerate() {
-            let cells = per_model
-                .iter()
-                .map(|f| f.as_ref().map_or(String::new(), |f| f[k].1.clone()))
-                .collect();
-            out.push(row(section, &matched.id, name, cells, Vec::new()));
-        }
-    }
-    out
+        names
+            .iter()
+            .enumerate()
+            .map(|(k, name)| {
+                let cells = per_model
+                    .iter()
+                    .map(|f| f.as_ref().map_or(String::new(), |f| f[k].1.clone()))
+                    .collect();
+                row(section, &matched.id, name, cells, Vec::new())
+            })
+            .collect()
+    })
 }
 
 fn figure_cell(kind: FigureKind, value: Option<Decimal>) -> String {

@@ -13,7 +13,7 @@ use crate::model::Conventions;
 use crate::report::json::{ConventionsJson, Number, ScenarioJson};
 
 #[derive(Serialize)]
-struct Document<'c> {
+struct Document<'c, Outcomes: Serialize> {
     models: Vec<ModelJson<'c>>,
     /// Like for like: the arithmetic is comparable and the assumptions are
     /// the same. Matching conventions alone never make this true.
@@ -29,7 +29,23 @@ struct Document<'c> {
     recomputed_under: Option<&'c str>,
     differences: Vec<DifferencesJson<'c>>,
     stakeholders: Vec<RowJson<'c, StakeholderJson<'c>>>,
-    outcomes: Vec<RowJson<'c, OutcomeJson<'c>>>,
+    /// Serialised as it is produced: a model may have 100,000 outcomes.
+    outcomes: Outcomes,
+}
+
+/// A list serialised one item at a time, as `make` produces them, rather
+/// than collected first.
+struct Each<F>(F);
+
+impl<F, I> Serialize for Each<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
 }
 
 #[derive(Serialize)]
@@ -149,7 +165,15 @@ struct OutcomeJson<'c> {
     duration: u32,
 }
 
+/// The whole document as text.
 pub fn render(c: &Comparison) -> String {
+    let mut out = Vec::new();
+    write(c, &mut out).expect("writing to memory does not fail");
+    String::from_utf8(out).expect("JSON is UTF-8")
+}
+
+/// Write the document to `out` as it is produced.
+pub fn write(c: &Comparison, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let base = c.models.first().map_or("", |m| m.path.as_str());
     let document = Document {
         models: c.models.iter().map(model).collect(),
@@ -179,13 +203,9 @@ pub fn render(c: &Comparison) -> String {
             .iter()
             .map(|row| matched(c, row, stakeholder))
             .collect(),
-        outcomes: c
-            .outcomes
-            .iter()
-            .map(|row| matched(c, row, outcome))
-            .collect(),
+        outcomes: Each(|| c.outcomes.iter().map(|row| matched(c, row, outcome))),
     };
-    crate::report::json::pretty(&document)
+    crate::report::json::write_pretty(&document, out)
 }
 
 fn model(m: &ComparedModel) -> ModelJson<'_> {

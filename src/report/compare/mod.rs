@@ -28,6 +28,21 @@ pub fn render(format: Format, comparison: &Comparison) -> Result<String, ::csv::
     })
 }
 
+/// Write the output in `format` to `out`: JSON and CSV as they are produced.
+pub fn write(
+    format: Format,
+    comparison: &Comparison,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Json => json::write(comparison, out),
+        Format::Csv => Ok(csv::write(comparison, out)?),
+        Format::Table | Format::Markdown => {
+            out.write_all(render(format, comparison).map_err(std::io::Error::from)?.as_bytes())
+        }
+    }
+}
+
 /// The one-line verdict on comparability, for standard error when the
 /// ratios cannot be compared as they stand.
 pub fn warnings(comparison: &Comparison) -> Vec<String> {
