@@ -65,7 +65,10 @@ pub(super) fn read_values(
         })
     });
     if own_layout {
-        let outcomes = table::read(0, &values.bytes, &OUTCOMES, problems)?;
+        // The records already read are the table's: a second reading of a
+        // large file would hold two copies of every cell.
+        problems.extend(found);
+        let outcomes = table::from_records(0, records?, &OUTCOMES, problems)?;
         return Some(Read {
             outcomes,
             inputs: None,

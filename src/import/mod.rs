@@ -226,7 +226,9 @@ pub fn import(
         found_before: !run.problems.is_empty(),
         rows_missing: outcomes.rows.is_empty() || outcomes.unreadable_rows > 0,
     };
-    let loaded = match reload(&document.text, limits) {
+    let (text, reloaded) = reload(std::mem::take(&mut document.text), limits);
+    document.text = text;
+    let loaded = match reloaded {
         Ok(loaded) => Some(loaded),
         Err(diagnostics) => {
             for diagnostic in diagnostics {
@@ -379,12 +381,23 @@ impl Run<'_> {
 }
 
 /// Load and compute the written text as `sroi calc` would: the model, or
-/// its problems.
-fn reload(text: &str, limits: Limits) -> Result<(Model, crate::calc::Results), Vec<Diagnostic>> {
+/// its problems. The text is moved into the loader's source and handed
+/// back, rather than copied: it may be 44 MB.
+fn reload(
+    text: String,
+    limits: Limits,
+) -> (
+    String,
+    Result<(Model, crate::calc::Results), Vec<Diagnostic>>,
+) {
     let source = SourceFile::new("<imported model>", text);
-    let model = crate::scenario::parse_validated(&source, limits).map_err(|d| d.items)?;
-    let results = crate::calc::calculate(&model).map_err(|diagnostic| vec![diagnostic])?;
-    Ok((model, results))
+    let loaded = crate::scenario::parse_validated(&source, limits)
+        .map_err(|d| d.items)
+        .and_then(|model| {
+            let results = crate::calc::calculate(&model).map_err(|diagnostic| vec![diagnostic])?;
+            Ok((model, results))
+        });
+    (source.text, loaded)
 }
 
 /// What the import's own checks found, by which the loader's findings that

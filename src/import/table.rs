@@ -80,9 +80,13 @@ impl Table {
 
     /// Add a row, with the text read for some fields in place of their cells.
     pub fn push(&mut self, mut row: Row, values: &[(&str, String)]) {
-        row.values = vec![None; self.fields.len()];
         for (field, value) in values {
             if let Some(index) = self.fields.iter().position(|f| f == field) {
+                // Most rows read every cell as written, and then hold no
+                // list at all: 100,000 rows would hold 100,000 empty ones.
+                if row.values.is_empty() {
+                    row.values = vec![None; self.fields.len()];
+                }
                 row.values[index] = Some(value.clone());
             }
         }
@@ -127,6 +131,16 @@ pub(super) fn read(
     problems: &mut Vec<Problem>,
 ) -> Option<Table> {
     let records = records(file, bytes, problems)?;
+    from_records(file, records, columns, problems)
+}
+
+/// `read`, of the records `records` has already read from the file.
+pub(super) fn from_records(
+    file: usize,
+    records: Vec<(u64, Option<Vec<String>>)>,
+    columns: &Columns,
+    problems: &mut Vec<Problem>,
+) -> Option<Table> {
     let mut records = records.into_iter();
     let Some((header_line, headers)) = records.next() else {
         problems.push(
