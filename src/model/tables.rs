@@ -110,3 +110,47 @@ fn each_in(value: &DeValue<'_>, mut visit: impl FnMut(usize, bool, &DeTable<'_>)
         _ => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::schema;
+
+    /// Every table `tables` shows, by name, with its spans: `Debug` of a
+    /// spanned value prints each span beside each value.
+    fn shown(tables: &Tables<'_>) -> Vec<String> {
+        let mut seen = Vec::new();
+        for name in schema::TOP_LEVEL {
+            tables.each(name, |place, table| {
+                let mut again = String::new();
+                tables.at(name, place, |table| again = format!("{table:?}"));
+                seen.push(format!("{name} {} {table:?}", place.entry));
+                // `at` finds each table again where `each` showed it.
+                assert_eq!(again, format!("{table:?}"), "{name} at {place:?}");
+            });
+        }
+        seen
+    }
+
+    /// The bundled models (Derby has every kind of table: stakeholders,
+    /// inputs, outcomes with uncertainty, scenarios with `set`, published
+    /// figures and `[check]`) read by section give the very tables, spans
+    /// and all, that a parse of the whole file gives.
+    #[test]
+    fn sections_show_what_the_whole_file_holds() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for model in ["derby", "thurrock"] {
+            let path = root.join(format!("models/{model}.toml"));
+            let text = std::fs::read_to_string(&path).expect("a bundled model");
+            let by_section = Tables::new(&text).expect("the model parses");
+            assert!(matches!(by_section.read, Read::Sections(_)), "{model}");
+            let whole = Tables {
+                text: &text,
+                read: Read::Whole(DeTable::parse(&text).expect("parses").into_inner()),
+            };
+            let (sections, whole) = (shown(&by_section), shown(&whole));
+            assert!(sections.len() > 20, "{model}: {} tables", sections.len());
+            assert_eq!(sections, whole, "{model}");
+        }
+    }
+}

@@ -501,3 +501,51 @@ fn largest_outcome_span(model: &Model, results: &Results) -> crate::diagnostic::
             |(outcome, _)| outcome.spans.table.clone(),
         )
 }
+
+#[cfg(test)]
+mod order_tests {
+    use super::*;
+
+    fn swing(index: usize, width: i64) -> Swing {
+        let point = |ratio: i64| Point {
+            value: Decimal::ZERO,
+            ratio: Decimal::from(ratio),
+        };
+        Swing {
+            parameter: Parameter::Outcome(index, Assumption::Proxy),
+            base: Decimal::ZERO,
+            low: point(0),
+            high: point(width),
+        }
+    }
+
+    fn switch(index: usize) -> Switching {
+        Switching {
+            parameter: Parameter::Outcome(index, Assumption::Proxy),
+            base: Decimal::from(index),
+            switch: None,
+        }
+    }
+
+    /// Rows permuted in place come out as a stable sort by width, widest
+    /// first, would give them, ties in the order `rank` gives, and each
+    /// switching value stays beside its swing. Widths 1, 3, 2, 3, 5, 3, 2:
+    /// by hand, 5 (row 4), then the 3s in rank order, the 2s, then 1.
+    #[test]
+    fn rows_are_sorted_in_place_widest_first_ties_by_rank() {
+        let widths = [1, 3, 2, 3, 5, 3, 2];
+        let mut tornado: Vec<Swing> = widths.iter().enumerate().map(|(i, &w)| swing(i, w)).collect();
+        let mut switching: Vec<Switching> = (0..widths.len()).map(switch).collect();
+        // The last two rows rank first, as the model-wide rows do.
+        let rank = |index: usize| if index >= 5 { index - 5 } else { index + 2 };
+        widest_first(&mut tornado, &mut switching, rank);
+        let order: Vec<Parameter> = tornado.iter().map(|s| s.parameter).collect();
+        let expected: Vec<Parameter> = [4, 5, 1, 3, 6, 2, 0]
+            .into_iter()
+            .map(|i| Parameter::Outcome(i, Assumption::Proxy))
+            .collect();
+        assert_eq!(order, expected);
+        let beside: Vec<Parameter> = switching.iter().map(|s| s.parameter).collect();
+        assert_eq!(beside, expected);
+    }
+}
