@@ -124,7 +124,8 @@ pub const ANALYSIS: &[Field] = &[
         Text,
         Optional,
         "The organisation whose activity is analysed (not necessarily the model's author).",
-    ),
+    )
+    .note("whose activity is analysed, not necessarily who wrote the model"),
     field(
         "kind",
         Choice(KINDS),
@@ -148,7 +149,8 @@ pub const ANALYSIS: &[Field] = &[
         Text,
         Optional,
         "Set when the model is not the analysis it describes but rebuilt from what was published about it: say from what. Every output then says the figures are a reconstruction, not the assured analysis.",
-    ),
+    )
+    .note("set when the model is not the analysis it describes but rebuilt from what was published about it, saying from what; every output then says it is a reconstruction, not the assured analysis"),
 ];
 
 /// `[conventions]`: every key optional, each defaulting to the SROI Guide's
@@ -193,7 +195,8 @@ pub const STAKEHOLDER: &[Field] = &[
         Id,
         Required,
         "[a-z0-9_-]+, unique among stakeholders (required).",
-    ),
+    )
+    .note("unique among stakeholders"),
     field(
         "name",
         Text,
@@ -205,7 +208,8 @@ pub const STAKEHOLDER: &[Field] = &[
         NonNegative,
         Optional,
         "How many people are in the group.",
-    ),
+    )
+    .note("how many people are in the group"),
 ];
 
 /// `[[inputs]]`.
@@ -239,7 +243,8 @@ pub const OUTCOME: &[Field] = &[
         Id,
         Required,
         "[a-z0-9_-]+, unique among outcomes (required).",
-    ),
+    )
+    .note("unique among outcomes"),
     field(
         "stakeholder",
         Stakeholder,
@@ -339,7 +344,8 @@ pub const PUBLISHED: &[Field] = &[
         Rate,
         Default(Value::Rate(Decimal::from_parts(5, 0, 0, false, 3))),
         "Relative tolerance for reproducing the figures (default 0.5%).",
-    ),
+    )
+    .note("relative"),
     field(
         "source",
         Text,
@@ -410,6 +416,32 @@ pub const fn column_names<const N: usize>(fields: &[Field]) -> [&'static str; N]
     names
 }
 
+/// How many of a table's fields are required.
+pub const fn required_count(fields: &[Field]) -> usize {
+    let (mut count, mut i) = (0, 0);
+    while i < fields.len() {
+        if matches!(fields[i].presence, Required) {
+            count += 1;
+        }
+        i += 1;
+    }
+    count
+}
+
+/// The names of a table's required fields, in order, as a constant.
+pub const fn required_names<const N: usize>(fields: &[Field]) -> [&'static str; N] {
+    let mut names = [""; N];
+    let (mut i, mut n) = (0, 0);
+    while i < fields.len() {
+        if matches!(fields[i].presence, Required) {
+            names[n] = fields[i].name;
+            n += 1;
+        }
+        i += 1;
+    }
+    names
+}
+
 /// The field of a table by name.
 pub fn find(fields: &'static [Field], name: &str) -> Option<&'static Field> {
     fields.iter().find(|field| field.name == name)
@@ -449,10 +481,9 @@ pub fn markdown(max_years: u32) -> String {
         for (index, (names, rule, default)) in rows.iter().enumerate() {
             let names: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
             let table = if index == 0 { table } else { "" };
-            out.push_str(&format!(
-                "| {table} | {} | {rule} | {default} |\n",
-                names.join(", ")
-            ));
+            let row = format!("| {table} | {} | {rule} | {default} |\n", names.join(", "));
+            // A row under its table's first leaves the table's cell empty.
+            out.push_str(&row.replacen("|  |", "| |", 1));
         }
     }
     // Tables read by their own modules, each documented in its own section.
@@ -467,7 +498,7 @@ pub fn markdown(max_years: u32) -> String {
 fn rule(field: &Field, max_years: u32) -> String {
     let kind = match field.kind {
         Text => "string".to_owned(),
-        Id => "`[a-z0-9_-]+`, unique".to_owned(),
+        Id => "`[a-z0-9_-]+`".to_owned(),
         Stakeholder => "a declared stakeholder id".to_owned(),
         Choice(names) => {
             let quoted: Vec<String> = names.iter().map(|name| format!("`\"{name}\"`")).collect();

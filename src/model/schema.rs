@@ -36,6 +36,10 @@ pub(crate) const OUTCOME: &[&str] =
 pub const OUTCOME_COLUMNS: [&str; field_table::column_count(field_table::OUTCOME)] =
     field_table::column_names(field_table::OUTCOME);
 
+/// The columns of an inputs CSV, which `sroi import` reads.
+pub const INPUT_COLUMNS: [&str; field_table::column_count(field_table::INPUT)] =
+    field_table::column_names(field_table::INPUT);
+
 pub(crate) const PUBLISHED: &[&str] =
     &field_table::names::<{ field_table::PUBLISHED.len() }>(field_table::PUBLISHED);
 
