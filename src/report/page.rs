@@ -105,3 +105,48 @@ pub fn markdown(page: &Page) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A page with one block of each kind, worked out by hand from the rules
+    /// above: in the terminal, headlines, warnings and tables stand off with
+    /// a blank line before them; in Markdown, every block but a run of lines
+    /// is its own paragraph.
+    fn page() -> Page {
+        Page {
+            title: "T_1".to_owned(),
+            blocks: vec![
+                Block::Subtitle("S".to_owned()),
+                Block::Aside("A".to_owned()),
+                Block::Lines(vec!["L1".to_owned(), "L2".to_owned()]),
+                Block::Headline("H".to_owned()),
+                Block::Warning("W".to_owned()),
+                Block::Table(Table {
+                    title: "Tab".to_owned(),
+                    columns: vec![("C".to_owned(), Align::Right)],
+                    rows: vec![vec!["1".to_owned()]],
+                }),
+                Block::Note("N\u{1b}".to_owned()),
+            ],
+        }
+    }
+
+    #[test]
+    fn each_block_is_drawn_one_way_in_the_terminal() {
+        let grid = table::grid(&[("C", Align::Right)], &[vec!["1".to_owned()]]);
+        assert_eq!(
+            terminal(&page()),
+            format!("T_1\nS\nA\nL1\nL2\n\nH\n\nW\n\nTab\n{grid}\nN\\u{{1b}}\n")
+        );
+    }
+
+    #[test]
+    fn each_block_is_drawn_one_way_in_markdown() {
+        assert_eq!(
+            markdown(&page()),
+            "# T\\_1\n\nS\n\n*A*\n\nL1  \nL2  \n\n**H**\n\n**W**\n\n## Tab\n\n| C |\n| ---: |\n| 1 |\n\nN\\\\u{1b}\n"
+        );
+    }
+}
