@@ -1,30 +1,17 @@
-//! The terminal table: the view's sections drawn with comfy-table. This is
+//! The terminal table: a page's tables drawn with comfy-table. This is
 //! the only module that knows about the table library. Every line and cell
 //! of model text is shown with its control characters escaped (`\u{1b}`,
 //! `\n`, `\t`): a cell stays on one line and a name cannot drive the terminal.
 
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 
-use super::view::{Align, Section, View};
 use crate::printable::escape_control;
 
-pub fn render(view: &View) -> String {
-    let mut out = format!("{}\n", escape_control(&view.title));
-    if !view.subtitle.is_empty() {
-        out.push_str(&format!("{}\n", escape_control(&view.subtitle)));
-    }
-    for line in &view.about {
-        out.push_str(&format!("{}\n", escape_control(line)));
-    }
-    out.push_str(&format!("\n{}\n", view.headline));
-    for section in &view.sections {
-        out.push_str(&format!("\n{}\n{}\n", section.title, table(section)));
-    }
-    out
-}
-
-fn table(section: &Section) -> String {
-    grid(&section.columns, &section.rows)
+/// How a column's cells are aligned: text to the left, figures to the right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
 }
 
 /// One table of rows under headed, aligned columns. Other reports (such as a

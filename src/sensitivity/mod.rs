@@ -273,7 +273,7 @@ pub fn analyse(
     model_wide.push((inputs, switching::inputs(&base)));
     let mut profiles = profiles(model, &base, &factors, steps)?;
     let (mut tornado, mut switching) =
-        outcome_rows(model, &base, &mut profiles, &factors, steps)?;
+        rows_of(&model.outcomes, &base, &mut profiles, &factors, steps)?;
     let (groups, overflowed) = groups::all(model, &base, &mut profiles, &factors);
     notes.extend(overflowed);
     // The model-wide rows come first among equal widths; they are stored
@@ -306,14 +306,16 @@ pub fn analyse(
 
 /// Each outcome's profile: its value as a share of the ratio. Outcomes are
 /// independent, so they are analysed on every core, and come back in the
-/// model's order whatever the threads did.
+/// model's order whatever the threads did. The error is the first outcome's
+/// in the file: an outcome before the first that cannot be profiled may
+/// still fail in its rows.
 fn profiles(
     model: &Model,
     base: &Base,
     factors: &[Decimal],
     steps: &Steps,
 ) -> Result<Vec<Profile>, Diagnostic> {
-    model
+    let profiled: Vec<Result<Profile, Diagnostic>> = model
         .outcomes
         .par_iter()
         .map(|outcome| {
@@ -326,22 +328,34 @@ fn profiles(
             )
             .ok_or_else(|| overflow_in(outcome, Assumption::Quantity))
         })
-        .collect()
+        .collect();
+    let Some(first) = profiled.iter().position(Result::is_err) else {
+        return Ok(profiled.into_iter().flatten().collect());
+    };
+    let mut profiled = profiled.into_iter();
+    let mut earlier: Vec<Profile> = profiled.by_ref().take(first).flatten().collect();
+    let failed = profiled.next().and_then(Result::err);
+    let before = &model.outcomes[..first];
+    match rows_of(before, base, &mut earlier, factors, steps) {
+        Err(earlier) => Err(earlier),
+        Ok(_) => Err(failed.expect("the outcome found failing failed")),
+    }
 }
 
 /// The seven swings and switching values of every outcome, in the model's
 /// order, with room for the two model-wide rows after them. Each outcome
 /// writes its seven in place in one vector of each: a model of 100,000
 /// outcomes has 700,000 of them, and no second copy is made.
-fn outcome_rows(
-    model: &Model,
+fn rows_of(
+    outcomes: &[Outcome],
     base: &Base,
     profiles: &mut [Profile],
     factors: &[Decimal],
     steps: &Steps,
 ) -> Result<(Vec<Swing>, Vec<Switching>), Diagnostic> {
-    let outcomes = &model.outcomes;
-    // The first outcome (in the model's order) whose analysis overflows.
+    // The first outcome (in the model's order) whose analysis overflows:
+    // both passes run before it is taken, its swings before its switching
+    // values, as one outcome's analysis would meet them.
     let failed = std::sync::Mutex::new(None::<(usize, Assumption)>);
     let fail = |index: usize, assumption: Assumption| {
         let mut failed = failed.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -371,9 +385,6 @@ fn outcome_rows(
             }
         })
         .collect_into_vec(&mut swings);
-    if let Some(error) = first_failure(&failed) {
-        return Err(error);
-    }
     let mut switches: Vec<[Switching; 7]> = Vec::with_capacity(outcomes.len() + 1);
     outcomes
         .par_iter()
