@@ -48,8 +48,17 @@ fn main() {
         (words(&["sensitivity", m]), Some(10.0)),
         (words(&["sensitivity", m, "--format", "json"]), Some(10.0)),
         (words(&["sensitivity", m, "--format", "csv"]), Some(10.0)),
+        (
+            words(&["sensitivity", m, "--format", "markdown"]),
+            Some(10.0),
+        ),
         (words(&["compare", m, o]), Some(12.0)),
         (words(&["compare", m, o, "--format", "json"]), Some(12.0)),
+        (words(&["compare", m, o, "--format", "csv"]), Some(12.0)),
+        (
+            words(&["compare", m, o, "--format", "markdown"]),
+            Some(12.0),
+        ),
         (words(&["simulate", m, "--draws", "1000"]), None),
         (words(&["report", m, "-o", &out("report.html")]), None),
         (words(&["chart", "--kind", "years", m]), None),

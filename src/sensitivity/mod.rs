@@ -358,13 +358,17 @@ fn rows_of(
     // values, as one outcome's analysis would meet them.
     let failed = std::sync::Mutex::new(None::<(usize, Assumption)>);
     let fail = |index: usize, assumption: Assumption| {
-        let mut failed = failed.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut failed = failed
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         if failed.is_none_or(|(first, _)| index < first) {
             *failed = Some((index, assumption));
         }
     };
     let first_failure = |failed: &std::sync::Mutex<Option<(usize, Assumption)>>| {
-        let failed = failed.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let failed = failed
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         failed.map(|(index, assumption)| overflow_in(&outcomes[index], assumption))
     };
     // One spare entry of seven leaves room for the model-wide rows. An
@@ -545,7 +549,11 @@ mod order_tests {
     #[test]
     fn rows_are_sorted_in_place_widest_first_ties_by_rank() {
         let widths = [1, 3, 2, 3, 5, 3, 2];
-        let mut tornado: Vec<Swing> = widths.iter().enumerate().map(|(i, &w)| swing(i, w)).collect();
+        let mut tornado: Vec<Swing> = widths
+            .iter()
+            .enumerate()
+            .map(|(i, &w)| swing(i, w))
+            .collect();
         let mut switching: Vec<Switching> = (0..widths.len()).map(switch).collect();
         // The last two rows rank first, as the model-wide rows do.
         let rank = |index: usize| if index >= 5 { index - 5 } else { index + 2 };

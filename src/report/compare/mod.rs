@@ -35,9 +35,11 @@ pub fn write(
     match format {
         Format::Json => json::write(comparison, out),
         Format::Csv => Ok(csv::write(comparison, out)?),
-        Format::Table | Format::Markdown => {
-            out.write_all(render(format, comparison).map_err(std::io::Error::from)?.as_bytes())
-        }
+        Format::Table | Format::Markdown => out.write_all(
+            render(format, comparison)
+                .map_err(std::io::Error::from)?
+                .as_bytes(),
+        ),
     }
 }
 

@@ -82,12 +82,15 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
         .iter()
         .map(Entry::Group)
         .chain(analysis.switching.iter().map(Entry::Parameter));
-    array(out, "switching_values", switching_values, |out, entry| {
-        match entry {
+    array(
+        out,
+        "switching_values",
+        switching_values,
+        |out, entry| match entry {
             Entry::Group(g) => group(out, report, g),
             Entry::Parameter(s) => switching(out, report, s),
-        }
-    })?;
+        },
+    )?;
     array(out, "scenarios", &report.scenarios, scenario)?;
     let notes: Vec<String> = analysis.notes.iter().map(|n| string(n)).collect();
     write!(out, "  \"notes\": [{}]\n}}\n", notes.join(", "))

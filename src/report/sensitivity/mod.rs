@@ -80,13 +80,19 @@ pub struct Difference {
 }
 
 /// Write the report in `format` to `out`: JSON and CSV as they are produced.
-pub fn write(format: Format, report: &Report<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn write(
+    format: Format,
+    report: &Report<'_>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     match format {
         Format::Json => json::write(report, out),
         Format::Csv => Ok(csv::write(report, out)?),
-        Format::Table | Format::Markdown => {
-            out.write_all(render(format, report).map_err(std::io::Error::from)?.as_bytes())
-        }
+        Format::Table | Format::Markdown => out.write_all(
+            render(format, report)
+                .map_err(std::io::Error::from)?
+                .as_bytes(),
+        ),
     }
 }
 
