@@ -315,31 +315,36 @@ fn profiles(
     factors: &[Decimal],
     steps: &Steps,
 ) -> Result<Vec<Profile>, Diagnostic> {
-    let profiled: Vec<Result<Profile, Diagnostic>> = model
-        .outcomes
-        .par_iter()
-        .map(|outcome| {
-            Profile::new(
-                outcome,
-                base.deductions,
-                factors,
-                base.inverse_inputs,
-                steps.duration,
-            )
-            .ok_or_else(|| overflow_in(outcome, Assumption::Quantity))
-        })
-        .collect();
-    let Some(first) = profiled.iter().position(Result::is_err) else {
-        return Ok(profiled.into_iter().flatten().collect());
+    let profile = |outcome: &Outcome| {
+        Profile::new(
+            outcome,
+            base.deductions,
+            factors,
+            base.inverse_inputs,
+            steps.duration,
+        )
+        .ok_or_else(|| overflow_in(outcome, Assumption::Quantity))
     };
-    let mut profiled = profiled.into_iter();
-    let mut earlier: Vec<Profile> = profiled.by_ref().take(first).flatten().collect();
-    let failed = profiled.next().and_then(Result::err);
-    let before = &model.outcomes[..first];
-    match rows_of(before, base, &mut earlier, factors, steps) {
-        Err(earlier) => Err(earlier),
-        Ok(_) => Err(failed.expect("the outcome found failing failed")),
+    let profiled: Result<Vec<Profile>, Diagnostic> =
+        model.outcomes.par_iter().map(profile).collect();
+    if profiled.is_ok() {
+        return profiled;
     }
+    // Rarely met, so found again in order rather than kept per outcome.
+    let mut earlier = Vec::new();
+    for outcome in &model.outcomes {
+        match profile(outcome) {
+            Ok(profile) => earlier.push(profile),
+            Err(failed) => {
+                let before = &model.outcomes[..earlier.len()];
+                return match rows_of(before, base, &mut earlier, factors, steps) {
+                    Err(earlier) => Err(earlier),
+                    Ok(_) => Err(failed),
+                };
+            }
+        }
+    }
+    profiled
 }
 
 /// The seven swings and switching values of every outcome, in the model's
