@@ -81,6 +81,11 @@ fn forget(temporary: &Path) {
     registry().retain(|path| path != temporary);
 }
 
+/// The terminal's width in columns, when standard output is a terminal.
+pub fn terminal_width() -> Option<usize> {
+    terminal_size::terminal_size_of(io::stdout()).map(|(width, _)| usize::from(width.0))
+}
+
 /// Write all of `text` to standard output; a reader that went away is not an error.
 pub fn write_stdout(bytes: impl AsRef<[u8]>) -> io::Result<()> {
     let mut stdout = io::stdout().lock();

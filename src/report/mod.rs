@@ -17,6 +17,7 @@ pub mod simulation;
 pub mod svg;
 pub mod table;
 pub mod view;
+pub mod width;
 pub mod xlsx;
 
 /// Figures are worded below the reports, where the checks can word them too.

@@ -5,7 +5,6 @@
 
 use super::view::Section;
 use super::{markdown, table};
-use crate::printable::escape_control;
 
 #[derive(Debug, Clone)]
 pub struct Page {
@@ -25,20 +24,21 @@ pub enum Block {
 /// The page as terminal tables; the title and lines may quote the model
 /// (its name, a scenario's), so control characters show escaped.
 pub fn terminal(page: &Page) -> String {
-    let mut out = format!("{}\n", escape_control(&page.title));
+    let mut out = table::prose(&page.title);
     for line in &page.lines {
-        out.push_str(&format!("{}\n", escape_control(line)));
+        out.push_str(&table::prose(line));
     }
     for block in &page.blocks {
         match block {
             Block::Table(section) => {
+                out.push('\n');
+                out.push_str(&table::prose(section.title));
                 out.push_str(&format!(
-                    "\n{}\n{}\n",
-                    section.title,
+                    "{}\n",
                     table::grid(&section.columns, &section.rows)
                 ));
             }
-            Block::Note(note) => out.push_str(&format!("{}\n", escape_control(note))),
+            Block::Note(note) => out.push_str(&table::prose(note)),
         }
     }
     out

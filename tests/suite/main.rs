@@ -38,3 +38,4 @@ mod streams;
 mod support;
 mod tools;
 mod validation;
+mod width;

@@ -12,7 +12,6 @@ mod view;
 use super::Format;
 use super::view::Align;
 use crate::compare::Comparison;
-use crate::printable::escape_control;
 
 pub use cells::letter;
 pub use sections::Grid;
@@ -36,13 +35,16 @@ pub fn warnings(comparison: &Comparison) -> Vec<String> {
 
 fn table(view: &CompareView) -> String {
     // A note names the first model's path, which may hold control characters.
-    let mut out = format!("{}\n", view.title);
+    let mut out = super::table::prose(&view.title);
     for note in &view.notes {
-        out.push_str(&format!("\n{}\n", escape_control(note)));
+        out.push('\n');
+        out.push_str(&super::table::prose(note));
     }
     for grid in &view.sections {
         let drawn = super::table::grid(&columns(grid), &grid.rows);
-        out.push_str(&format!("\n{}\n{drawn}\n", grid.title));
+        out.push('\n');
+        out.push_str(&super::table::prose(&grid.title));
+        out.push_str(&format!("{drawn}\n"));
     }
     out
 }
