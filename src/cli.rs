@@ -37,7 +37,7 @@ pub enum Command {
     Chart(ChartArgs),
     /// Write the value map as a spreadsheet whose formulas recompute every figure
     Export(ExportArgs),
-    /// Turn a value map saved as CSV (one row per outcome) into a model file
+    /// Turn a value map (xlsx, ods or CSV, one row per outcome) into a model file
     Import(ImportArgs),
     /// Write a commented starter model with every field
     Init(InitArgs),
@@ -254,16 +254,22 @@ pub struct ReportArgs {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The value map: one row per outcome, with the columns `sroi calc --format csv` writes
-    #[arg(value_name = "FILE.csv")]
+    /// The value map: a workbook (xlsx, xls, ods) or a CSV, laid out like the
+    /// Social Value UK value map, or with the columns `sroi calc --format csv` writes
+    #[arg(value_name = "FILE.xlsx|FILE.ods|FILE.csv")]
     pub csv: PathBuf,
+
+    /// The sheet of the workbook to read (default: the first with a value map header row)
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
 
     /// Keep everything but the outcomes (analysis, conventions, stakeholders,
     /// inputs, published figures, scenarios, [check]) from this model
     #[arg(long, value_name = "BASE.toml", conflicts_with_all = ["inputs", "name"])]
     pub onto: Option<PathBuf>,
 
-    /// Inputs from a CSV with the columns stakeholder, description, amount, in_kind
+    /// Inputs from a CSV with the columns stakeholder, description, amount,
+    /// in_kind (needed only when the value map has no inputs on its rows)
     #[arg(long, value_name = "INPUTS.csv")]
     pub inputs: Option<PathBuf>,
 

@@ -1,5 +1,6 @@
-//! `sroi import FILE.csv`: a value map saved as CSV back into a model file,
-//! onto a base model (`--onto`) or with inputs from a second CSV (`--inputs`).
+//! `sroi import FILE.xlsx|FILE.ods|FILE.csv`: a value map back into a model
+//! file, with the inputs on its rows, onto a base model (`--onto`) or with
+//! inputs from a CSV (`--inputs`).
 
 use std::io::Read;
 use std::path::Path;
@@ -10,12 +11,6 @@ use crate::import::{self, CsvFile, Imported, Rest};
 use crate::model::Limits;
 
 pub fn run(args: &ImportArgs) -> Exit {
-    if args.onto.is_none() && args.inputs.is_none() {
-        message!(
-            "sroi: a value map holds outcomes only; give --onto BASE.toml to keep everything else from a model (the usual loop: export, edit, re-import), or --inputs INPUTS.csv (columns stakeholder, description, amount, in_kind) to build a model with the default conventions"
-        );
-        return Exit::Error;
-    }
     let destination = args.output.as_deref();
     let read_paths: Vec<&Path> = [
         Some(args.csv.as_path()),
@@ -41,6 +36,7 @@ pub fn run(args: &ImportArgs) -> Exit {
             };
             import::import(
                 &values,
+                args.sheet.as_deref(),
                 &Rest::Onto {
                     source: &source,
                     model: &model,
@@ -48,10 +44,11 @@ pub fn run(args: &ImportArgs) -> Exit {
                 limits,
             )
         }
-        (None, Some(inputs)) => {
-            let inputs = match read_csv(inputs, limits) {
-                Ok(file) => file,
-                Err(exit) => return exit,
+        (None, inputs) => {
+            let inputs = match inputs.as_deref().map(|path| read_csv(path, limits)) {
+                Some(Ok(file)) => Some(file),
+                Some(Err(exit)) => return exit,
+                None => None,
             };
             let name = args.name.clone().unwrap_or_else(|| {
                 args.csv.file_stem().map_or_else(
@@ -61,17 +58,20 @@ pub fn run(args: &ImportArgs) -> Exit {
             });
             import::import(
                 &values,
+                args.sheet.as_deref(),
                 &Rest::Standalone {
-                    inputs: &inputs,
+                    inputs: inputs.as_ref(),
                     name: &name,
                 },
                 limits,
             )
         }
-        (None, None) => return Exit::Error,
     };
     match imported {
         Ok(imported) => {
+            for note in &imported.notes {
+                message!("{note}");
+            }
             message!("{}", summary(args, &imported));
             match destination {
                 None => super::deliver(&imported.text, None),
@@ -84,7 +84,11 @@ pub fn run(args: &ImportArgs) -> Exit {
         }
         Err(rejected) => {
             crate::output::write_stderr(&rejected.report);
-            Exit::Failure
+            if rejected.usage {
+                Exit::Error
+            } else {
+                Exit::Failure
+            }
         }
     }
 }
@@ -103,7 +107,10 @@ fn summary(args: &ImportArgs, imported: &Imported) -> String {
             count(imported.inputs, "input"),
             super::shown(inputs)
         ),
-        (None, None) => outcomes,
+        (None, None) => format!(
+            "{outcomes} and {} from its stakeholders' rows",
+            count(imported.inputs, "input")
+        ),
     }
 }
 
@@ -116,7 +123,7 @@ fn count(n: usize, noun: &str) -> String {
     }
 }
 
-/// Read a CSV file within the size limit a model has.
+/// Read a value map or inputs file within the size limit a model has.
 fn read_csv(path: &Path, limits: Limits) -> Result<CsvFile, Exit> {
     let name = path.display().to_string();
     let file = std::fs::File::open(path).and_then(|file| {

@@ -51,8 +51,8 @@ pub(super) fn value(kind: Kind, cell: &str) -> String {
         Kind::Rate => rate(trimmed),
         Kind::Whole => whole(trimmed),
         Kind::Boolean => match trimmed.to_lowercase().as_str() {
-            "true" => "true".to_owned(),
-            "false" => "false".to_owned(),
+            "true" | "yes" | "y" => "true".to_owned(),
+            "false" | "no" | "n" => "false".to_owned(),
             _ => string(trimmed),
         },
     }
@@ -79,10 +79,85 @@ pub(super) fn string(text: &str) -> String {
 
 /// An exact decimal as a TOML number; anything else as a string.
 fn number(text: &str) -> String {
-    match parse_decimal(text) {
-        Ok(number) => decimal(number),
-        Err(_) => string(text),
+    match analyst_number(text) {
+        Some(number) => decimal(number),
+        None => string(text),
     }
+}
+
+/// A number as analysts write money and counts in a spreadsheet: with a
+/// currency symbol (`£1,850.00`, `-£300.00`, `£-300`), thousands separated
+/// by commas or spaces (`1,200`, `1 200`), a minus sign `−`, or in
+/// brackets for a negative amount (`(300.00)`). Commas must group digits
+/// in threes, so a decimal comma (`1,5`) is not mistaken for a thousands
+/// separator. `None` when the text is not a number.
+pub(super) fn analyst_number(text: &str) -> Option<Decimal> {
+    let text = text.trim();
+    if let Ok(number) = parse_decimal(text) {
+        return Some(number);
+    }
+    let (negative, text) = match text.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
+        Some(inner) => (true, inner.trim()),
+        None => (false, text),
+    };
+    let mut clean = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '£' | '$' | '€' => {}
+            ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' => {}
+            '−' => clean.push('-'),
+            c => clean.push(c),
+        }
+    }
+    if clean.contains(',') {
+        clean = ungrouped(&clean)?;
+    }
+    let number = parse_decimal(&clean).ok()?;
+    Some(if negative { -number } else { number })
+}
+
+/// `1,234,567.89` without its commas, when they group the digits in threes.
+fn ungrouped(text: &str) -> Option<String> {
+    let unsigned = text.trim_start_matches(['-', '+']);
+    let whole = unsigned.split('.').next().unwrap_or("");
+    let mut groups = whole.split(',');
+    let first = groups.next()?;
+    let valid = (1..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+    valid.then(|| text.replace(',', ""))
+}
+
+/// Whether a cell holds a number (money, a count, a percentage): how a
+/// totals row is told from a note.
+pub(super) fn reads_as_number(cell: &str) -> bool {
+    let cell = cell.trim();
+    !cell.is_empty() && analyst_number(cell.strip_suffix('%').unwrap_or(cell).trim()).is_some()
+}
+
+/// A hint for a cell that would be a number but for a letter typed for a
+/// digit: `£1,2OO` has a letter O where a zero belongs.
+pub fn typo_hint(cell: &str) -> Option<String> {
+    let cell = cell.trim();
+    if reads_as_number(cell) {
+        return None;
+    }
+    for (letters, digit, what) in [
+        (['O', 'o'], '0', "a letter O where a zero belongs"),
+        (['l', 'I'], '1', "a letter l or I where a one belongs"),
+    ] {
+        if !cell.contains(letters) {
+            continue;
+        }
+        let fixed: String = cell
+            .chars()
+            .map(|c| if letters.contains(&c) { digit } else { c })
+            .collect();
+        if reads_as_number(&fixed) {
+            return Some(format!("{cell:?} has {what}: {fixed:?}"));
+        }
+    }
+    None
 }
 
 /// A decimal as a TOML literal: an integer with its thousands grouped, a
@@ -121,8 +196,9 @@ fn grouped(integer: i64) -> String {
 /// from 0 to 1; a bare number otherwise, which the loader refuses with the
 /// hint that suggests the percentage.
 fn rate(text: &str) -> String {
-    if text.ends_with('%') {
-        return string(text);
+    if let Some(percent) = text.strip_suffix('%') {
+        // `25 %`, as some spreadsheets and locales write it, is `25%`.
+        return string(&format!("{}%", percent.trim_end()));
     }
     match parse_decimal(text) {
         Ok(fraction) if fraction >= Decimal::ZERO && fraction <= Decimal::ONE => string(&format!(
@@ -167,7 +243,16 @@ mod tests {
         assert_eq!(value(Kind::Number, "1200.50"), "1200.50");
         // An exponent states no decimals here: 1.5e3 is the whole number 1500.
         assert_eq!(value(Kind::Number, "1.5e3"), "1500");
-        assert_eq!(value(Kind::Number, "£1,200"), "\"£1,200\"");
+        assert_eq!(value(Kind::Number, "£1,200"), "1200");
+        assert_eq!(value(Kind::Number, "£1,850.00"), "1850.00");
+        assert_eq!(value(Kind::Number, "-£300.00"), "-300.00");
+        assert_eq!(value(Kind::Number, "£-300"), "-300");
+        assert_eq!(value(Kind::Number, "(£300.00)"), "-300.00");
+        assert_eq!(value(Kind::Number, "1 200"), "1200");
+        assert_eq!(value(Kind::Number, "12 345 678"), "12_345_678");
+        // A decimal comma is not a thousands separator: the loader reports it.
+        assert_eq!(value(Kind::Number, "1,5"), "\"1,5\"");
+        assert_eq!(value(Kind::Number, "1,2345"), "\"1,2345\"");
         // Beyond a TOML integer: kept exact as a decimal string.
         assert_eq!(
             value(Kind::Number, "12345678901234567890123"),
@@ -185,6 +270,7 @@ mod tests {
     #[test]
     fn rates_become_percentages_and_a_bare_percentage_number_stays_bare() {
         assert_eq!(value(Kind::Rate, "25%"), "\"25%\"");
+        assert_eq!(value(Kind::Rate, "25 %"), "\"25%\"");
         assert_eq!(value(Kind::Rate, "0.125"), "\"12.5%\"");
         assert_eq!(value(Kind::Rate, "0"), "\"0%\"");
         assert_eq!(value(Kind::Rate, "25"), "25");
@@ -202,7 +288,23 @@ mod tests {
         );
         assert_eq!(value(Kind::Whole, "three"), "\"three\"");
         assert_eq!(value(Kind::Boolean, "TRUE"), "true");
-        assert_eq!(value(Kind::Boolean, "yes"), "\"yes\"");
+        assert_eq!(value(Kind::Boolean, "Yes"), "true");
+        assert_eq!(value(Kind::Boolean, "no"), "false");
+        assert_eq!(value(Kind::Boolean, "maybe"), "\"maybe\"");
+    }
+
+    #[test]
+    fn a_letter_typed_for_a_digit_is_named() {
+        assert_eq!(
+            typo_hint("£1,2OO").as_deref(),
+            Some("\"£1,2OO\" has a letter O where a zero belongs: \"£1,200\"")
+        );
+        assert_eq!(
+            typo_hint("l5%").as_deref(),
+            Some("\"l5%\" has a letter l or I where a one belongs: \"15%\"")
+        );
+        assert_eq!(typo_hint("1200"), None);
+        assert_eq!(typo_hint("Course fees"), None);
     }
 
     #[test]

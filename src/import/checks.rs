@@ -66,12 +66,15 @@ impl Checks {
     }
 
     pub(super) fn unique_ids(&mut self, table: &mut Table) {
-        let Some(column) = table.column("id") else {
+        if table.column("id").is_none() {
             return;
-        };
+        }
         let mut first: HashMap<String, u64> = HashMap::new();
         for row in 0..table.rows.len() {
-            let id = table.rows[row].cells[column].trim().to_owned();
+            let Some((column, id)) = table.cell(&table.rows[row], "id") else {
+                continue;
+            };
+            let id = id.trim().to_owned();
             if id.is_empty() {
                 continue;
             }
@@ -97,15 +100,20 @@ impl Checks {
     /// With `--onto`, a stakeholder's name comes from the base model: a row
     /// that names it differently would be an edit silently lost.
     pub(super) fn names_match_the_base(&mut self, table: &mut Table, model: &Model) {
-        let (Some(id_column), Some(name_column)) = (
+        let (Some(_), Some(name_column)) = (
             table.column("stakeholder"),
             table.column("stakeholder_name"),
         ) else {
             return;
         };
         for row in 0..table.rows.len() {
-            let id = cells::id(&table.rows[row].cells[id_column]);
-            let name = restore_text(&table.rows[row].cells[name_column]).to_owned();
+            let row_cells = &table.rows[row];
+            let id = table
+                .cell(row_cells, "stakeholder")
+                .map_or("", |(_, cell)| cells::id(cell));
+            let name = table
+                .cell(row_cells, "stakeholder_name")
+                .map_or(String::new(), |(_, cell)| restore_text(cell).to_owned());
             let Some(stakeholder) = model.stakeholders.iter().find(|s| s.id == id) else {
                 continue;
             };
@@ -141,7 +149,10 @@ impl Checks {
             };
             let name_column = table.column("stakeholder_name");
             for row in 0..table.rows.len() {
-                let id = cells::id(&table.rows[row].cells[id_column]).to_owned();
+                let id = table
+                    .cell(&table.rows[row], "stakeholder")
+                    .map_or("", |(_, cell)| cells::id(cell))
+                    .to_owned();
                 if id.is_empty() || self.reported.contains(&(table.file, row, id_column)) {
                     continue;
                 }
@@ -163,7 +174,9 @@ impl Checks {
                 let Some(name_column) = name_column else {
                     continue;
                 };
-                let name = restore_text(&table.rows[row].cells[name_column]).to_owned();
+                let name = table
+                    .cell(&table.rows[row], "stakeholder_name")
+                    .map_or(String::new(), |(_, cell)| restore_text(cell).to_owned());
                 if name.is_empty() {
                     continue;
                 }
@@ -188,6 +201,11 @@ impl Checks {
                     }
                 }
             }
+        }
+        // Inputs read from the value map's own rows: the stakeholders in the
+        // order the sheet lists them.
+        if self.files.len() == 2 && self.files[0] == self.files[1] {
+            found.sort_by_key(|s| lines[s.first.0][s.first.1]);
         }
         found
     }

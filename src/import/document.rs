@@ -20,6 +20,13 @@ pub(super) enum Origin {
         row: usize,
         column: usize,
     },
+    /// The quantity of a later cohort of an outcome, from its own row: file,
+    /// the outcome's row index, the cohort (from 0 for the second).
+    Cohort {
+        file: usize,
+        row: usize,
+        cohort: usize,
+    },
     /// A whole row, written as one `[[outcomes]]` or `[[inputs]]` entry.
     Row { file: usize, row: usize },
     /// A value or key of the base model, by its span there.
@@ -64,6 +71,25 @@ impl Document {
         if let Some(origin) = origin {
             self.origins.push((start..self.text.len(), origin));
         }
+        self.text.push('\n');
+    }
+
+    /// `key = [a, b, …]`, each item with its own origin and the list with `origin`.
+    pub fn list_entry(&mut self, key: &str, items: &[(String, Origin)], origin: Origin) {
+        self.text.push_str(&bare_or_quoted(key));
+        self.text.push_str(" = ");
+        let start = self.text.len();
+        self.text.push('[');
+        for (index, (item, item_origin)) in items.iter().enumerate() {
+            if index > 0 {
+                self.text.push_str(", ");
+            }
+            let item_start = self.text.len();
+            self.text.push_str(item);
+            self.mark(item_start, *item_origin);
+        }
+        self.text.push(']');
+        self.mark(start, origin);
         self.text.push('\n');
     }
 

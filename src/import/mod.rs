@@ -1,23 +1,34 @@
-//! `sroi import`: a value map saved as CSV (one row per outcome, the columns
-//! `sroi calc --format csv` writes) turned back into a model file.
+//! `sroi import`: a value map turned back into a model file. The value map
+//! is a workbook (xlsx, xls, xlsb, ods) or a CSV, laid out either as
+//! analysts lay out the Social Value UK value map (`value_map`: headings
+//! found wherever they are, stakeholders by name, inputs on their rows), or
+//! as `sroi calc --format csv` writes it (a first heading `id`: its own
+//! columns, strictly).
 //!
 //! Each cell is written as the TOML value the model format takes for its
 //! field, and the text is loaded back through the real loader and computed
 //! before anyone sees it. Every problem the loader finds is traced back to
-//! the cell it came from, so each rule lives once, in `model`, and a CSV gets
-//! the same messages and hints as a model file, placed by row and column.
-//! What only a CSV can get wrong (its header, its rows, ids given twice,
-//! rows that disagree on a stakeholder's name) is checked here.
+//! the cell it came from, so each rule lives once, in `model`, and a value
+//! map gets the same messages and hints as a model file, placed by row and
+//! column (or cell). What only a value map can get wrong (its header, its
+//! rows, ids given twice, rows that disagree on a stakeholder's name) is
+//! checked here.
 //!
-//! A CSV holds outcomes only. The rest of the model comes either from a base
+//! The rest of the model comes from the sheet's own inputs, from a base
 //! model (`--onto`: the analyst's loop of export, edit in a spreadsheet,
 //! re-import) or from an inputs CSV, with the format's default conventions.
 
 mod cells;
 mod checks;
+mod crosscheck;
 mod document;
+mod headings;
+mod ids;
+mod layout;
 mod problem;
 mod table;
+mod value_map;
+mod workbook;
 mod write;
 
 use std::collections::HashSet;
@@ -25,13 +36,13 @@ use std::collections::HashSet;
 use self::cells::Kind;
 use self::checks::Checks;
 use self::document::{Document, Origin};
-use self::problem::{At, Problem};
+use self::problem::{At, Problem, Source};
 use self::table::{Columns, Table};
 use self::write::{Standalone, write_onto, write_standalone};
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::model::{Limits, Model};
 
-/// A CSV file as read, with the name it is reported under.
+/// A value map or inputs file as read, with the name it is reported under.
 pub struct CsvFile {
     pub name: String,
     pub bytes: Vec<u8>,
@@ -44,23 +55,35 @@ pub enum Rest<'a> {
         source: &'a SourceFile,
         model: &'a Model,
     },
-    /// Inputs from a CSV, stakeholders from the rows, the default conventions.
-    Standalone { inputs: &'a CsvFile, name: &'a str },
+    /// Inputs from the value map's own rows, or else from an inputs CSV;
+    /// stakeholders from the rows; the default conventions.
+    Standalone {
+        inputs: Option<&'a CsvFile>,
+        name: &'a str,
+    },
 }
 
-/// A model imported: its text, and how many outcomes and inputs it holds,
-/// for the summary on standard error.
+/// A model imported: its text, how many outcomes and inputs it holds, and
+/// whether the inputs came from the value map itself, for the summary on
+/// standard error, with what was left out and the sheet's figures that
+/// disagree with `sroi`'s.
 #[derive(Debug)]
 pub struct Imported {
     pub text: String,
     pub outcomes: usize,
     pub inputs: usize,
+    pub inputs_from_the_value_map: bool,
+    /// Lines for standard error: columns and rows not imported, warnings.
+    pub notes: Vec<String>,
 }
 
 /// Why nothing was imported: every problem, rendered for standard error.
 #[derive(Debug)]
 pub struct Rejected {
     pub report: String,
+    /// Whether the command was given too little to work with (no inputs
+    /// anywhere), rather than a value map with problems.
+    pub usage: bool,
 }
 
 /// The columns of a value map, as `sroi calc --format csv` writes them, with
@@ -120,37 +143,48 @@ fn is_computed(name: &str) -> bool {
             .is_some_and(|year| !year.is_empty() && year.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// What `--onto` and `--inputs` leave out of a CSV in `sroi`'s own layout.
+const NO_INPUTS: &str = "a value map holds outcomes only; give --onto BASE.toml to keep everything else from a model (the usual loop: export, edit, re-import), or --inputs INPUTS.csv (columns stakeholder, description, amount, in_kind) to build a model with the default conventions";
+
 /// Import a value map: the text of a model that loads and computes, or every problem.
-pub fn import(values: &CsvFile, rest: &Rest<'_>, limits: Limits) -> Result<Imported, Rejected> {
-    let mut files = vec![values.name.clone()];
-    let mut problems = Vec::new();
-    let outcomes = table::read(0, &values.bytes, &OUTCOMES, &mut problems);
-    let inputs = match rest {
-        Rest::Standalone { inputs, .. } => {
-            files.push(inputs.name.clone());
-            Some(table::read(1, &inputs.bytes, &INPUTS, &mut problems))
-        }
-        Rest::Onto { .. } => None,
+pub fn import(
+    values: &CsvFile,
+    sheet: Option<&str>,
+    rest: &Rest<'_>,
+    limits: Limits,
+) -> Result<Imported, Rejected> {
+    let (base_source, base_model) = match rest {
+        Rest::Onto { source, model } => (Some(*source), Some(*model)),
+        Rest::Standalone { .. } => (None, None),
     };
-    let base = match rest {
-        Rest::Onto { source, .. } => Some(*source),
-        Rest::Standalone { .. } => None,
+    let mut run = Run {
+        files: vec![Source::csv(&values.name)],
+        problems: Vec::new(),
+        notes: Vec::new(),
+        base: base_source,
     };
-    let reject = |mut problems: Vec<Problem>| Rejected {
-        report: problem::render(&mut problems, &files, base),
+    let read = layout::read_values(
+        values,
+        sheet,
+        base_model,
+        &mut run.files,
+        &mut run.problems,
+        &mut run.notes,
+    );
+    let Some(read) = read else {
+        return Err(run.reject());
     };
-    let Some(mut outcomes) = outcomes else {
-        return Err(reject(problems));
-    };
-    let mut inputs = match inputs {
-        Some(None) => return Err(reject(problems)),
-        Some(Some(table)) => Some(table),
-        None => None,
-    };
+    let layout::Read {
+        mut outcomes,
+        inputs: sheet_inputs,
+        figures,
+        value_map,
+    } = read;
+    let mut inputs = run.inputs(values, rest, sheet_inputs, value_map)?;
     let mut checks = Checks {
-        problems,
+        problems: std::mem::take(&mut run.problems),
         reported: HashSet::new(),
-        files: files.clone(),
+        files: run.files.iter().map(|f| f.name.clone()).collect(),
     };
     checks.rows_present(&outcomes, "outcome");
     checks.required_cells(&mut outcomes, OUTCOMES.required);
@@ -161,9 +195,10 @@ pub fn import(values: &CsvFile, rest: &Rest<'_>, limits: Limits) -> Result<Impor
             checks.names_match_the_base(&mut outcomes, model);
             write_onto(&mut document, &outcomes, &checks.reported, source, values);
         }
-        Rest::Standalone { name, inputs: file } => {
+        Rest::Standalone { name, .. } => {
             let Some(inputs) = inputs.as_mut() else {
-                return Err(reject(checks.problems));
+                run.problems = checks.problems;
+                return Err(run.reject());
             };
             checks.rows_present(inputs, "input");
             checks.required_cells(inputs, INPUTS.required);
@@ -175,7 +210,7 @@ pub fn import(values: &CsvFile, rest: &Rest<'_>, limits: Limits) -> Result<Impor
                     outcomes: &outcomes,
                     inputs,
                     stakeholders: &stakeholders,
-                    files: [&values.name, &file.name],
+                    files: [&values.name, &run.files[1].name],
                 },
                 &checks.reported,
             );
@@ -183,43 +218,173 @@ pub fn import(values: &CsvFile, rest: &Rest<'_>, limits: Limits) -> Result<Impor
     }
     let tables: Vec<&Table> = std::iter::once(&outcomes).chain(inputs.as_ref()).collect();
     let Checks {
-        mut problems,
-        reported,
-        ..
+        problems, reported, ..
     } = checks;
+    run.problems = problems;
     let follow_on = FollowOn {
         reported: &reported,
-        found_before: !problems.is_empty(),
+        found_before: !run.problems.is_empty(),
         rows_missing: outcomes.rows.is_empty() || outcomes.unreadable_rows > 0,
     };
-    let counts = match reload(&document.text, limits) {
-        Ok(model) => Some((model.outcomes.len(), model.inputs.len())),
+    let loaded = match reload(&document.text, limits) {
+        Ok(loaded) => Some(loaded),
         Err(diagnostics) => {
             for diagnostic in diagnostics {
                 if let Some(problem) = trace(&document, &tables, &follow_on, diagnostic) {
-                    problems.push(problem);
+                    run.problems.push(problem);
                 }
             }
             None
         }
     };
-    match counts {
-        Some((outcomes, inputs)) if problems.is_empty() => Ok(Imported {
-            text: document.text,
-            outcomes,
-            inputs,
-        }),
-        _ => Err(reject(problems)),
+    match loaded {
+        Some((model, results)) if run.problems.is_empty() => {
+            let warnings = run.warnings(&figures, &outcomes, &model, &results);
+            let mut notes: Vec<String> = run.notes.iter().map(|n| run.note_line(n)).collect();
+            notes.extend(warnings);
+            Ok(Imported {
+                text: document.text,
+                outcomes: model.outcomes.len(),
+                inputs: model.inputs.len(),
+                inputs_from_the_value_map: matches!(rest, Rest::Standalone { inputs: None, .. }),
+                notes,
+            })
+        }
+        _ => Err(run.reject()),
+    }
+}
+
+/// What an import has found so far: the files read, the problems, and the
+/// notes for standard error.
+struct Run<'a> {
+    files: Vec<Source>,
+    problems: Vec<Problem>,
+    notes: Vec<String>,
+    base: Option<&'a SourceFile>,
+}
+
+impl Run<'_> {
+    /// Nothing imported: the notes, then every problem.
+    fn reject(&mut self) -> Rejected {
+        let report = problem::render(&mut self.problems, &self.files, self.base);
+        Rejected {
+            report: self.with_notes(report),
+            usage: false,
+        }
+    }
+
+    fn with_notes(&self, report: String) -> String {
+        let mut out = String::new();
+        for note in &self.notes {
+            out.push_str(&self.note_line(note));
+            out.push('\n');
+        }
+        out.push_str(&report);
+        out
+    }
+
+    /// A note about the value map as a whole, for standard error.
+    fn note_line(&self, note: &str) -> String {
+        // Notes quote the file's headings: no control character may reach a terminal.
+        let note = crate::printable::escape_control(note);
+        format!("{}: note: {note}", self.files[0].whole())
+    }
+
+    /// The inputs table, from wherever the inputs come: an inputs CSV, the
+    /// value map's own rows, or (onto a base model) nowhere.
+    fn inputs(
+        &mut self,
+        values: &CsvFile,
+        rest: &Rest<'_>,
+        sheet_inputs: Option<Table>,
+        value_map: bool,
+    ) -> Result<Option<Table>, Rejected> {
+        let elsewhere = |from: &str| {
+            format!(
+                "the value map's inputs are not imported: the inputs {from} {}",
+                match rest {
+                    Rest::Standalone {
+                        inputs: Some(file), ..
+                    } => crate::printable::escape_path(&file.name),
+                    Rest::Onto { source, .. } => crate::printable::escape_path(&source.name),
+                    Rest::Standalone { .. } => "".into(),
+                }
+            )
+        };
+        match rest {
+            Rest::Standalone {
+                inputs: Some(file), ..
+            } => {
+                if sheet_inputs.is_some() {
+                    self.notes.push(elsewhere("come from"));
+                }
+                self.files.push(Source::csv(&file.name));
+                match table::read(1, &file.bytes, &INPUTS, &mut self.problems) {
+                    Some(table) => Ok(Some(table)),
+                    None => Err(self.reject()),
+                }
+            }
+            Rest::Standalone { inputs: None, .. } => {
+                let Some(table) = sheet_inputs else {
+                    return Err(self.no_inputs(values, value_map));
+                };
+                self.files.push(self.files[0].clone());
+                Ok(Some(table))
+            }
+            Rest::Onto { .. } => {
+                if sheet_inputs.is_some() {
+                    self.notes.push(elsewhere("are kept from"));
+                }
+                Ok(None)
+            }
+        }
+    }
+
+    /// A standalone import of a value map without inputs: which option to give.
+    fn no_inputs(&self, values: &CsvFile, value_map: bool) -> Rejected {
+        let report = if value_map {
+            format!(
+                "sroi: {} holds no inputs (no input on any stakeholder's row); give --onto BASE.toml to keep everything but the outcomes from a model, or --inputs INPUTS.csv (columns stakeholder, description, amount, in_kind)\n",
+                crate::printable::escape_path(&values.name)
+            )
+        } else {
+            format!("sroi: {NO_INPUTS}\n")
+        };
+        Rejected {
+            report: self.with_notes(report),
+            usage: true,
+        }
+    }
+
+    /// The sheet's Impact and present value cells that disagree with `sroi`'s.
+    fn warnings(
+        &self,
+        figures: &[value_map::SheetFigure],
+        outcomes: &Table,
+        model: &Model,
+        results: &crate::calc::Results,
+    ) -> Vec<String> {
+        let currency = &model.analysis.currency;
+        figures
+            .iter()
+            .filter_map(|figure| {
+                let warning = crosscheck::compare(figure, outcomes, results, currency)?;
+                let line = outcomes.rows[figure.row].line;
+                let place = self.files[0].place(line, figure.column + 1);
+                let warning = crate::printable::escape_control(&warning);
+                Some(format!("{place}: warning: {warning}"))
+            })
+            .collect()
     }
 }
 
 /// Load and compute the written text as `sroi calc` would: the model, or
 /// its problems.
-fn reload(text: &str, limits: Limits) -> Result<Model, Vec<Diagnostic>> {
+fn reload(text: &str, limits: Limits) -> Result<(Model, crate::calc::Results), Vec<Diagnostic>> {
     let source = SourceFile::new("<imported model>", text);
     let model = crate::scenario::parse_validated(&source, limits).map_err(|d| d.items)?;
-    crate::calc::calculate(&model).map_err(|diagnostic| vec![diagnostic])?;
-    Ok(model)
+    let results = crate::calc::calculate(&model).map_err(|diagnostic| vec![diagnostic])?;
+    Ok((model, results))
 }
 
 /// What the import's own checks found, by which the loader's findings that
@@ -251,6 +416,18 @@ fn trace(
             let table = tables[file];
             table.at(&table.rows[row], column)
         }
+        Some(Origin::Cohort { file, row, cohort }) => {
+            let table = tables[file];
+            let column = table.column("quantity")?;
+            let (line, cell) = table.rows[row].cohorts.get(cohort)?;
+            At::Cell {
+                file,
+                line: *line,
+                column: column + 1,
+                header: table.headers.get(column).cloned().unwrap_or_default(),
+                cell: cell.clone(),
+            }
+        }
         Some(Origin::Row { file, row }) => {
             let row = &tables[file].rows[row];
             if row.flawed {
@@ -267,10 +444,15 @@ fn trace(
         None if follow_on.found_before => return None,
         None => At::File { file: 0 },
     };
+    // A letter typed for a digit is easy to miss in a spreadsheet: say so.
+    let hint = match &at {
+        At::Cell { cell, .. } => cells::typo_hint(cell).or(diagnostic.hint),
+        _ => diagnostic.hint,
+    };
     Some(Problem {
         code: diagnostic.code,
         at,
         message: diagnostic.message,
-        hint: diagnostic.hint,
+        hint,
     })
 }

@@ -1,11 +1,60 @@
 //! Problems found while importing, each placed where the analyst can fix it:
-//! a cell of a CSV file (row = its line, column = its 1-based position), a
-//! line of a CSV file, a file as a whole, or a table kept from the base model.
+//! a cell of a CSV file (row = its line, column = its 1-based position) or
+//! of a sheet (`FILE:SHEET!H12`), a line of a CSV file or a row of a sheet,
+//! a file as a whole, or a table kept from the base model.
 
 use std::fmt::Write as _;
 
+use super::workbook::{column_letters, sheet_reference};
 use crate::diagnostic::{Diagnostic, ErrorCode, SourceFile, Span};
 use crate::printable::{escape_control, escape_path};
+
+/// A file read by the import, as problems name it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub name: String,
+    /// The sheet read, for a workbook: places are then cells such as `H12`.
+    pub sheet: Option<String>,
+}
+
+impl Source {
+    pub fn csv(name: &str) -> Self {
+        Source {
+            name: name.to_owned(),
+            sheet: None,
+        }
+    }
+
+    /// A place in the file: `FILE:LINE:COLUMN`, or `FILE:SHEET!CELL`.
+    pub fn place(&self, line: u64, column: usize) -> String {
+        let name = escape_path(&self.name);
+        match &self.sheet {
+            None => format!("{name}:{line}:{column}"),
+            Some(sheet) => format!(
+                "{name}:{}!{}{line}",
+                escape_control(&sheet_reference(sheet)),
+                column_letters(column.saturating_sub(1))
+            ),
+        }
+    }
+
+    /// The file, or the sheet read from it: `FILE`, `FILE:SHEET`.
+    pub fn whole(&self) -> String {
+        let name = escape_path(&self.name);
+        match &self.sheet {
+            None => name.into_owned(),
+            Some(sheet) => format!("{name}:{}", escape_control(&sheet_reference(sheet))),
+        }
+    }
+
+    /// A column as the file names it: its number in a CSV, its letter on a sheet.
+    pub fn column(&self, column: usize) -> String {
+        match &self.sheet {
+            None => column.to_string(),
+            Some(_) => column_letters(column.saturating_sub(1)),
+        }
+    }
+}
 
 /// One problem, with what would be valid.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,7 +119,7 @@ impl Problem {
 }
 
 /// Every problem of an import, sorted, rendered for standard error.
-pub fn render(problems: &mut [Problem], files: &[String], base: Option<&SourceFile>) -> String {
+pub fn render(problems: &mut [Problem], files: &[Source], base: Option<&SourceFile>) -> String {
     problems.sort_by_key(Problem::order);
     let mut out = String::new();
     for problem in problems.iter() {
@@ -79,11 +128,11 @@ pub fn render(problems: &mut [Problem], files: &[String], base: Option<&SourceFi
     }
     let count = problems.len();
     let noun = if count == 1 { "problem" } else { "problems" };
-    let _ = writeln!(out, "{}: {count} {noun} found", escape_path(&files[0]));
+    let _ = writeln!(out, "{}: {count} {noun} found", escape_path(&files[0].name));
     out
 }
 
-fn render_one(out: &mut String, problem: &Problem, files: &[String], base: Option<&SourceFile>) {
+fn render_one(out: &mut String, problem: &Problem, files: &[Source], base: Option<&SourceFile>) {
     // Messages quote the cells they are about, and file names are the
     // user's: neither may reach a terminal or a CI log with a control character.
     let message = format!(
@@ -91,7 +140,6 @@ fn render_one(out: &mut String, problem: &Problem, files: &[String], base: Optio
         problem.code,
         escape_control(&problem.message)
     );
-    let file_name = |file: usize| escape_path(&files[file]);
     match &problem.at {
         At::Cell {
             file,
@@ -100,15 +148,21 @@ fn render_one(out: &mut String, problem: &Problem, files: &[String], base: Optio
             header,
             cell,
         } => {
-            let _ = writeln!(out, "{}:{line}:{column}: {message}", file_name(*file));
+            let source = &files[*file];
+            let _ = writeln!(out, "{}: {message}", source.place(*line, *column));
             let header = escape_control(header);
-            let _ = writeln!(out, "  = column {column} `{header}`: {}", quote(cell));
+            let _ = writeln!(
+                out,
+                "  = column {} `{header}`: {}",
+                source.column(*column),
+                quote(cell)
+            );
         }
         At::Line { file, line, column } => {
-            let _ = writeln!(out, "{}:{line}:{column}: {message}", file_name(*file));
+            let _ = writeln!(out, "{}: {message}", files[*file].place(*line, *column));
         }
         At::File { file } => {
-            let _ = writeln!(out, "{}: {message}", file_name(*file));
+            let _ = writeln!(out, "{}: {message}", files[*file].whole());
         }
         At::Base { span } => {
             if let Some(base) = base {
@@ -165,13 +219,24 @@ mod tests {
                 "unknown column",
             ),
         ];
-        let text = render(&mut problems, &["v.csv".to_owned()], None);
+        let text = render(&mut problems, &[Source::csv("v.csv")], None);
         assert_eq!(
             text,
             "v.csv:1:2: error[SROI001]: unknown column\n\n\
              v.csv:3:10: error[SROI005]: `deadweight` must be between 0% and 100%, found 25\n  \
              = column 10 `Deadweight`: \"25\"\n  = hint: write \"25%\"\n\n\
              v.csv: 2 problems found\n"
+        );
+        let sheet = Source {
+            name: "map.xlsx".to_owned(),
+            sheet: Some("Value map".to_owned()),
+        };
+        let text = render(&mut problems[1..], &[sheet], None);
+        assert_eq!(
+            text,
+            "map.xlsx:'Value map'!J3: error[SROI005]: `deadweight` must be between 0% and 100%, found 25\n  \
+             = column J `Deadweight`: \"25\"\n  = hint: write \"25%\"\n\n\
+             map.xlsx: 1 problem found\n"
         );
     }
 }

@@ -16,7 +16,7 @@ pub(super) struct Columns {
     pub computed: fn(&str) -> bool,
 }
 
-/// A CSV file as rows of text.
+/// A CSV file or a sheet as rows of text.
 pub(super) struct Table {
     /// Index of the file in the import's list of files.
     pub file: usize,
@@ -31,24 +31,79 @@ pub(super) struct Table {
 }
 
 pub(super) struct Row {
-    /// The line the row starts on (a quoted cell may run over several lines).
+    /// The line the row starts on (a quoted cell may run over several
+    /// lines), or the row of its sheet, from 1.
     pub line: u64,
+    /// The cells as written, quoted in problems.
     pub cells: Vec<String>,
+    /// For each field, the text read in place of its cell (a stakeholder's
+    /// id made from its name, a name carried down from the row above), or
+    /// `None` where the cell is read as it is.
+    values: Vec<Option<String>>,
+    /// The quantity of each later cohort of the outcome, with the line of
+    /// its own row (a sheet from `sroi export` gives each cohort a row).
+    pub cohorts: Vec<(u64, String)>,
     /// Whether a problem was found in this row while reading it.
     pub flawed: bool,
 }
 
+impl Row {
+    pub fn new(line: u64, cells: Vec<String>) -> Self {
+        Row {
+            line,
+            cells,
+            values: Vec::new(),
+            cohorts: Vec::new(),
+            flawed: false,
+        }
+    }
+}
+
 impl Table {
+    /// A table of rows already matched to `fields` (a value map's sheet):
+    /// `positions` gives each field's column.
+    pub fn new(
+        file: usize,
+        headers: Vec<String>,
+        fields: &'static [&'static str],
+        positions: Vec<Option<usize>>,
+    ) -> Self {
+        Table {
+            file,
+            headers,
+            positions,
+            fields,
+            rows: Vec::new(),
+            unreadable_rows: 0,
+        }
+    }
+
+    /// Add a row, with the text read for some fields in place of their cells.
+    pub fn push(&mut self, mut row: Row, values: &[(&str, String)]) {
+        row.values = vec![None; self.fields.len()];
+        for (field, value) in values {
+            if let Some(index) = self.fields.iter().position(|f| f == field) {
+                row.values[index] = Some(value.clone());
+            }
+        }
+        self.rows.push(row);
+    }
+
     /// The 0-based column index of a field, when the file has that column.
     pub fn column(&self, field: &str) -> Option<usize> {
         let index = self.fields.iter().position(|f| *f == field)?;
         self.positions[index]
     }
 
-    /// The cell of `field` in `row` and its column, when the file has that column.
+    /// The text of `field` in `row` and its column, when the file has that column.
     pub fn cell<'r>(&self, row: &'r Row, field: &str) -> Option<(usize, &'r str)> {
-        let column = self.column(field)?;
-        Some((column, row.cells[column].as_str()))
+        let index = self.fields.iter().position(|f| *f == field)?;
+        let column = self.positions[index]?;
+        let value = match row.values.get(index) {
+            Some(Some(value)) => value.as_str(),
+            _ => row.cells.get(column).map_or("", String::as_str),
+        };
+        Some((column, value))
     }
 
     /// Where a cell is, for a problem about it.
@@ -57,8 +112,8 @@ impl Table {
             file: self.file,
             line: row.line,
             column: column + 1,
-            header: self.headers[column].clone(),
-            cell: row.cells[column].clone(),
+            header: self.headers.get(column).cloned().unwrap_or_default(),
+            cell: row.cells.get(column).cloned().unwrap_or_default(),
         }
     }
 }
@@ -71,37 +126,9 @@ pub(super) fn read(
     columns: &Columns,
     problems: &mut Vec<Problem>,
 ) -> Option<Table> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes);
-    let mut records = Vec::new();
-    let mut record = csv::ByteRecord::new();
-    loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(true) => {
-                let line = record.position().map_or(0, csv::Position::line);
-                records.push((line, record.clone()));
-            }
-            Ok(false) => break,
-            Err(error) => {
-                let line = error.position().map_or(0, csv::Position::line);
-                problems.push(Problem::new(
-                    ErrorCode::NotCsv,
-                    At::Line {
-                        file,
-                        line,
-                        column: 1,
-                    },
-                    format!("the file cannot be read as CSV: {error}"),
-                ));
-                return None;
-            }
-        }
-    }
+    let records = records(file, bytes, problems)?;
     let mut records = records.into_iter();
-    let Some((header_line, header)) = records.next() else {
+    let Some((header_line, headers)) = records.next() else {
         problems.push(
             Problem::new(ErrorCode::NotCsv, At::File { file }, "the file is empty").with_hint(
                 format!(
@@ -112,12 +139,12 @@ pub(super) fn read(
         );
         return None;
     };
-    let headers = text_cells(file, header_line, &header, problems)?;
+    let headers = headers?;
     let positions = match_header(file, header_line, &headers, columns, problems)?;
     let mut rows = Vec::new();
     let mut unreadable_rows = 0;
-    for (line, record) in records {
-        let Some(cells) = text_cells(file, line, &record, problems) else {
+    for (line, cells) in records {
+        let Some(cells) = cells else {
             unreadable_rows += 1;
             continue;
         };
@@ -142,11 +169,7 @@ pub(super) fn read(
             unreadable_rows += 1;
             continue;
         }
-        rows.push(Row {
-            line,
-            cells,
-            flawed: false,
-        });
+        rows.push(Row::new(line, cells));
     }
     Some(Table {
         file,
@@ -156,6 +179,91 @@ pub(super) fn read(
         rows,
         unreadable_rows,
     })
+}
+
+/// Every record of a CSV file with the line it starts on, its cells as
+/// text (`None` for a record with a cell that is not UTF-8, reported). A
+/// byte-order mark is skipped; `None` when the file is not CSV.
+pub(super) fn records(
+    file: usize,
+    bytes: &[u8],
+    problems: &mut Vec<Problem>,
+) -> Option<Vec<(u64, Option<Vec<String>>)>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut lines = Lines::new(bytes);
+    let mut records = Vec::new();
+    let mut record = csv::ByteRecord::new();
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {
+                let line = record
+                    .position()
+                    .map_or(0, |position| lines.at(position.byte()));
+                let cells = text_cells(file, line, &record, problems);
+                records.push((line, cells));
+            }
+            Ok(false) => break,
+            Err(error) => {
+                let line = error
+                    .position()
+                    .map_or(0, |position| lines.at(position.byte()));
+                problems.push(Problem::new(
+                    ErrorCode::NotCsv,
+                    At::Line {
+                        file,
+                        line,
+                        column: 1,
+                    },
+                    format!("the file cannot be read as CSV: {error}"),
+                ));
+                return None;
+            }
+        }
+    }
+    Some(records)
+}
+
+/// Line numbers by byte offset, counted the way an editor counts them: a
+/// line ends at `\n`, at `\r\n` (as spreadsheets save on Windows) or at a
+/// lone `\r`, so a CRLF file is numbered like any other.
+struct Lines<'a> {
+    bytes: &'a [u8],
+    offset: usize,
+    line: u64,
+}
+
+impl<'a> Lines<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Lines {
+            bytes,
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The line of byte `offset`; offsets are asked for in increasing order.
+    fn at(&mut self, offset: u64) -> u64 {
+        let mut offset =
+            usize::try_from(offset).map_or(self.bytes.len(), |o| o.min(self.bytes.len()));
+        // The CSV reader ends a record at the `\r` of a CRLF and starts the
+        // next at its `\n`: that record is on the line after the `\n`.
+        if offset > 0 && self.bytes.get(offset) == Some(&b'\n') && self.bytes[offset - 1] == b'\r' {
+            offset += 1;
+        }
+        while self.offset < offset {
+            match self.bytes[self.offset] {
+                b'\n' => self.line += 1,
+                b'\r' if self.bytes.get(self.offset + 1) != Some(&b'\n') => self.line += 1,
+                _ => {}
+            }
+            self.offset += 1;
+        }
+        self.line
+    }
 }
 
 /// The cells of a record as text; a cell that is not UTF-8 is a problem.
@@ -310,17 +418,36 @@ mod tests {
         let mut problems = Vec::new();
         let table = read(0, b"id,amount\na,1,2\nb,\xA3\n", &COLUMNS, &mut problems);
         assert_eq!(table.map(|t| t.rows.len()), Some(0));
+        // Every cell is checked as the file is read, before the rows are measured.
         assert_eq!(
-            problems[0].at,
+            problems[0].message,
+            "the cell is not UTF-8 text (byte 0xA3)"
+        );
+        assert_eq!(
+            problems[1].at,
             At::Line {
                 file: 0,
                 line: 2,
                 column: 3
             }
         );
-        assert_eq!(
-            problems[1].message,
-            "the cell is not UTF-8 text (byte 0xA3)"
-        );
+    }
+
+    #[test]
+    fn lines_are_counted_alike_whatever_ends_them() {
+        // Line 3 holds a quoted cell over two lines; the record after it
+        // starts on line 5, whether lines end in LF, CRLF or CR.
+        for ending in ["\n", "\r\n", "\r"] {
+            let text = ["id,amount", "a,1", "\"b", "c\",2", "d,3", ""].join(ending);
+            let (table, problems) = read_text(&text);
+            assert!(problems.is_empty(), "{problems:?}");
+            let lines: Vec<u64> = table
+                .expect("a table")
+                .rows
+                .iter()
+                .map(|r| r.line)
+                .collect();
+            assert_eq!(lines, [2, 3, 5], "{ending:?}");
+        }
     }
 }

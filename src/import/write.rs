@@ -240,8 +240,34 @@ fn write_row(
             row: index,
             column,
         };
+        if *field == "quantity" && !row.cohorts.is_empty() {
+            write_cohorts(document, table.file, index, row, cell, origin);
+            continue;
+        }
         document.entry(field, &cells::value(*kind, cell), Some(origin));
     }
+}
+
+/// The quantity of an outcome whose cohorts have rows of their own: one
+/// item per cohort, each traced to its own row's cell.
+fn write_cohorts(
+    document: &mut Document,
+    file: usize,
+    index: usize,
+    row: &Row,
+    first: &str,
+    origin: Origin,
+) {
+    let mut items = vec![(cells::value(Kind::Number, first), origin)];
+    for (cohort, (_, cell)) in row.cohorts.iter().enumerate() {
+        let later = Origin::Cohort {
+            file,
+            row: index,
+            cohort,
+        };
+        items.push((cells::value(Kind::Number, cell), later));
+    }
+    document.list_entry("quantity", &items, origin);
 }
 
 /// A file name fit for a comment line: no line breaks or other control characters.

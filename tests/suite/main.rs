@@ -18,6 +18,8 @@ mod golden;
 mod hostile_numbers;
 mod hostile_text;
 mod import;
+mod import_libreoffice;
+mod import_value_map;
 mod interrupt;
 mod layers;
 mod limits;
