@@ -21,7 +21,7 @@ pub mod width;
 pub mod xlsx;
 
 /// Figures are worded below the reports, where the checks can word them too.
-pub use crate::format::{published, text};
+pub use crate::format::{names, published, text};
 
 use crate::calc::Results;
 use crate::model::Model;

@@ -164,7 +164,7 @@ pub(crate) fn distribution(model: &Model, results: &Results) -> Section {
             ("Inputs", Align::Right),
             ("Present value", Align::Right),
             ("Share", Align::Right),
-            ("", Align::Left),
+            ("Share, drawn", Align::Left),
         ],
         rows,
     }
@@ -181,7 +181,7 @@ fn outcomes(model: &Model, results: &Results) -> Section {
                 .checked_div(results.present_value)
                 .unwrap_or(Decimal::ZERO);
             vec![
-                outcome.id.clone(),
+                super::names::outcome(outcome.description.as_deref(), &outcome.id),
                 model.stakeholders[outcome.stakeholder].name.clone(),
                 quantities(outcome),
                 text::money(outcome.proxy, &model.analysis.currency),

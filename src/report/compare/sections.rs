@@ -10,8 +10,8 @@ use crate::compare::{
     Presence,
 };
 use crate::number::round;
-use crate::report::text;
 use crate::report::view::Align;
+use crate::report::{names, text};
 
 /// A table whose columns are only known once the models are.
 #[derive(Debug, Clone)]
@@ -94,16 +94,16 @@ pub fn stakeholders(c: &Comparison) -> Grid {
             let mut row = value_share_row(c, s, vec![s.id.clone(), name.to_owned()], |f| {
                 (f.present_value, f.share)
             });
-            // The same id may carry each council's own name; JSON has every one.
+            // The same id may carry each council's own name; the note says
+            // each other name, as its model writes it.
             let renamed: Vec<String> = (0..s.per_model.len())
-                .filter(|&i| s.per_model[i].as_ref().is_some_and(|f| f.name != name))
-                .map(letter)
+                .filter_map(|i| {
+                    let other = s.per_model[i].as_ref().filter(|f| f.name != name)?;
+                    Some(format!("named “{}” in {}", other.name, letter(i)))
+                })
                 .collect();
             if !renamed.is_empty() {
-                add_note(
-                    &mut row,
-                    &format!("named differently in {}", renamed.join(", ")),
-                );
+                add_note(&mut row, &renamed.join("; "));
             }
             row
         })
@@ -122,11 +122,15 @@ pub fn outcomes(c: &Comparison) -> Grid {
         .map(|o| {
             let mut stakeholders: Vec<&str> = Vec::new();
             for figures in o.per_model.iter().flatten() {
-                if !stakeholders.contains(&figures.stakeholder.as_str()) {
-                    stakeholders.push(&figures.stakeholder);
+                if !stakeholders.contains(&figures.stakeholder_name.as_str()) {
+                    stakeholders.push(&figures.stakeholder_name);
                 }
             }
-            let leading = vec![o.id.clone(), stakeholders.join(" / ")];
+            let name = o.first().map_or_else(
+                || o.id.clone(),
+                |f| names::outcome(f.description.as_deref(), &o.id),
+            );
+            let leading = vec![name, stakeholders.join(" / ")];
             value_share_row(c, o, leading, |f| (f.present_value, f.share))
         })
         .collect();
