@@ -49,13 +49,14 @@ impl View {
         .flatten()
         .collect::<Vec<_>>()
         .join(" · ");
-        let mut sections = vec![
-            headline(model, results),
+        let mut sections = vec![headline(model, results)];
+        sections.extend(published(model, results));
+        sections.extend([
             distribution(model, results),
             outcomes(model, results),
             years(model, results),
             conventions(model),
-        ];
+        ]);
         sections.extend(precision(model, results));
         View {
             title: analysis.title(),
@@ -89,6 +90,51 @@ pub fn about(model: &Model) -> Vec<String> {
         ));
     }
     lines
+}
+
+/// Whether the model still reproduces each figure of its assured report
+/// (`[published]`), by how much and against the report's tolerance: the
+/// comparison `check` holds the model to, shown to every reader.
+pub(crate) fn published(model: &Model, results: &Results) -> Option<Section> {
+    let published = model.published.as_ref()?;
+    let currency = &model.analysis.currency;
+    let tolerance = text::rate(published.tolerance);
+    let rows: Vec<Vec<String>> = crate::check::published::figures(model, results)
+        .into_iter()
+        .map(|figure| {
+            let label = match figure.field {
+                "present_value" => "Present value",
+                "inputs" => "Inputs",
+                _ => "SROI ratio",
+            };
+            let off = figure
+                .relative_gap
+                .map_or_else(|| "n/a".to_owned(), |gap| text::percent(gap, 3));
+            let verdict = if figure.within {
+                format!("reproduced, within {tolerance}")
+            } else {
+                format!("not reproduced: beyond {tolerance}")
+            };
+            vec![
+                label.to_owned(),
+                figure.stated_text(currency),
+                figure.computed_text(currency),
+                off,
+                verdict,
+            ]
+        })
+        .collect();
+    (!rows.is_empty()).then(|| Section {
+        title: "Published figures",
+        columns: vec![
+            ("Figure", Align::Left),
+            ("Published", Align::Right),
+            ("This model", Align::Right),
+            ("Off by", Align::Right),
+            ("Verdict", Align::Left),
+        ],
+        rows,
+    })
 }
 
 /// Figures that are not as exact as they are shown, when there are any.

@@ -194,3 +194,40 @@ fn the_minimal_example_computes_the_figures_its_header_works_out() {
     assert_eq!(json["present_value"].as_f64(), Some(108_380.59));
     assert_eq!(json["ratio"].as_f64(), Some(1.0838));
 }
+
+#[test]
+fn calc_says_whether_the_published_figures_are_reproduced() {
+    let table = stdout(&sroi(&["calc", "models/thurrock.toml"]));
+    // Present value £4,879,963.01 against the stated £4,880,000: 36.99 /
+    // 4,880,000 = 0.0000076, 0.001% to three places, within the 0.5%
+    // tolerance; inputs £1,340,000.00 exactly as stated.
+    let present_value = table
+        .lines()
+        .find(|line| line.contains("£4,880,000"))
+        .unwrap_or_default();
+    for part in [
+        "Present value",
+        "£4,879,963.01",
+        "0.001%",
+        "reproduced, within 0.5%",
+    ] {
+        assert!(present_value.contains(part), "{present_value}");
+    }
+    assert!(
+        table.contains("0.000% ┆ reproduced, within 0.5%"),
+        "{table}"
+    );
+
+    // Stated as £5,000,000 instead: 120,036.99 / 5,000,000 = 2.401% away.
+    let model = std::fs::read_to_string(crate::support::root().join("models/thurrock.toml"))
+        .unwrap_or_default()
+        .replace("present_value = 4_880_000", "present_value = 5_000_000");
+    let table = stdout(&sroi_with_stdin(&["calc", "-"], &model));
+    let present_value = table
+        .lines()
+        .find(|line| line.contains("£5,000,000"))
+        .unwrap_or_default();
+    for part in ["2.401%", "not reproduced: beyond 0.5%"] {
+        assert!(present_value.contains(part), "{present_value}");
+    }
+}
