@@ -46,8 +46,11 @@ impl Unfinished {
         Ok(Unfinished { file })
     }
 
-    fn write_and_sync(&mut self, bytes: &[u8]) -> io::Result<()> {
-        self.file.write_all(bytes)?;
+    fn write_and_sync(&mut self, write: Writing<'_>) -> io::Result<()> {
+        let mut buffered = io::BufWriter::new(&mut self.file);
+        write(&mut buffered)?;
+        buffered.flush()?;
+        drop(buffered);
         self.file.as_file().sync_all()
     }
 
@@ -86,13 +89,19 @@ pub fn terminal_width() -> Option<usize> {
     terminal_size::terminal_size_of(io::stdout()).map(|(width, _)| usize::from(width.0))
 }
 
+/// What produces an output, writing it as it goes: the whole of it, or an error.
+pub type Writing<'a> = &'a mut dyn FnMut(&mut dyn Write) -> io::Result<()>;
+
 /// Write all of `text` to standard output; a reader that went away is not an error.
 pub fn write_stdout(bytes: impl AsRef<[u8]>) -> io::Result<()> {
-    let mut stdout = io::stdout().lock();
-    match stdout
-        .write_all(bytes.as_ref())
-        .and_then(|()| stdout.flush())
-    {
+    write_stdout_with(&mut |out| out.write_all(bytes.as_ref()))
+}
+
+/// Write to standard output, through a buffer, what `write` produces; a
+/// reader that went away is not an error.
+pub fn write_stdout_with(write: Writing<'_>) -> io::Result<()> {
+    let mut stdout = io::BufWriter::new(io::stdout().lock());
+    match write(&mut stdout).and_then(|()| stdout.flush()) {
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => other,
     }
@@ -112,17 +121,24 @@ pub fn write_stderr(text: impl AsRef<[u8]>) {
 /// (`/dev/null`, a pipe to a program), else to a temporary file beside the
 /// file it names (through any symbolic links), renamed into place.
 pub fn write_atomic(path: &Path, bytes: impl AsRef<[u8]>) -> io::Result<()> {
+    write_atomic_with(path, &mut |out| out.write_all(bytes.as_ref()))
+}
+
+/// Like `write_atomic`, with what `write` produces as it produces it: the
+/// temporary file is renamed into place only once all of it is written.
+pub fn write_atomic_with(path: &Path, write: Writing<'_>) -> io::Result<()> {
     match destination(path)? {
-        Destination::Stream => write_into(path, bytes.as_ref()),
-        Destination::File { target, .. } => write_through_temporary(&target, bytes.as_ref(), true),
+        Destination::Stream => write_into(path, write),
+        Destination::File { target, .. } => write_through_temporary(&target, write, true),
     }
 }
 
 /// Like `write_atomic`, but fail with `AlreadyExists` rather than replace a
 /// file, and never create one through a link that leads nowhere.
 pub fn write_new(path: &Path, bytes: impl AsRef<[u8]>) -> io::Result<()> {
+    let write: Writing<'_> = &mut |out| out.write_all(bytes.as_ref());
     match destination(path)? {
-        Destination::Stream => write_into(path, bytes.as_ref()),
+        Destination::Stream => write_into(path, write),
         Destination::File { exists: true, .. } => Err(io::Error::new(
             io::ErrorKind::AlreadyExists,
             "the file exists",
@@ -134,7 +150,7 @@ pub fn write_new(path: &Path, bytes: impl AsRef<[u8]>) -> io::Result<()> {
              a new file is never created through a link",
             target.display()
         ))),
-        Destination::File { target, .. } => write_through_temporary(&target, bytes.as_ref(), false),
+        Destination::File { target, .. } => write_through_temporary(&target, write, false),
     }
 }
 
@@ -210,15 +226,16 @@ fn follow_links(path: &Path) -> io::Result<PathBuf> {
 }
 
 /// Write into a device or FIFO as it is (a FIFO waits here for its reader).
-fn write_into(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut stream = std::fs::OpenOptions::new().write(true).open(path)?;
-    stream.write_all(bytes)?;
+fn write_into(path: &Path, write: Writing<'_>) -> io::Result<()> {
+    let stream = std::fs::OpenOptions::new().write(true).open(path)?;
+    let mut stream = io::BufWriter::new(stream);
+    write(&mut stream)?;
     stream.flush()
 }
 
-fn write_through_temporary(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
+fn write_through_temporary(path: &Path, write: Writing<'_>, replace: bool) -> io::Result<()> {
     let mut file = Unfinished::beside(path)?;
-    if let Err(error) = file.write_and_sync(bytes) {
+    if let Err(error) = file.write_and_sync(write) {
         // Dropping the file deletes it.
         forget(file.file.path());
         return Err(error);
@@ -351,7 +368,7 @@ mod tests {
         let kept = directory.path().join("kept.json");
         write_atomic(&kept, "done")?;
         let mut unfinished = Unfinished::beside(&directory.path().join("out.json"))?;
-        unfinished.write_and_sync(b"half")?;
+        unfinished.write_and_sync(&mut |out| out.write_all(b"half"))?;
         let temporary = unfinished.file.path().to_owned();
         assert!(temporary.exists());
         remove_unfinished_files();

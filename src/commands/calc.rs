@@ -12,11 +12,7 @@ pub fn run(args: &CalcArgs) -> Exit {
             Err(exit) => return exit,
         };
     super::warn_about_precision(&source.name, &model, &results);
-    match report::render(args.format, &model, &results) {
-        Ok(text) => super::deliver(&text, destination),
-        Err(error) => {
-            message!("sroi: cannot write CSV: {error}");
-            Exit::Error
-        }
-    }
+    super::deliver_with(destination, &mut |out| {
+        report::write(args.format, &model, &results, out)
+    })
 }

@@ -198,6 +198,24 @@ pub(crate) fn deliver(content: impl AsRef<[u8]>, destination: Option<&Path>) -> 
     }
 }
 
+/// Deliver what `write` produces as it produces it, as `deliver` does text.
+pub(crate) fn deliver_with(destination: Option<&Path>, write: output::Writing<'_>) -> Exit {
+    let (written, place) = match destination {
+        None => (
+            output::write_stdout_with(write),
+            "to standard output".to_owned(),
+        ),
+        Some(path) => (output::write_atomic_with(path, write), shown(path)),
+    };
+    match written {
+        Ok(()) => Exit::Success,
+        Err(error) => {
+            message!("sroi: cannot write {place}: {error}");
+            Exit::Error
+        }
+    }
+}
+
 /// Write a model to a new file, never replacing one (`refusal` says so when
 /// the file exists), and say what to run next.
 pub(crate) fn create_new_model(path: &Path, text: &str, refusal: &str) -> Exit {

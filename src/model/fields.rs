@@ -382,15 +382,8 @@ impl<'t, 'd, 'i> TableReader<'t, 'd, 'i> {
             return Vec::new();
         };
         if items.len() > self.limits.max_entries {
-            self.report(Diagnostic::new(
-                ErrorCode::OverLimit,
-                value.span(),
-                format!(
-                    "the model has {} entries in `{key}`, more than the limit of {}",
-                    items.len(),
-                    self.limits.max_entries
-                ),
-            ));
+            let limit = self.limits.max_entries;
+            self.report(too_many_entries(key, items.len(), value.span(), limit));
             return Vec::new();
         }
         let mut tables = Vec::with_capacity(items.len());
@@ -438,6 +431,15 @@ impl<'t, 'd, 'i> TableReader<'t, 'd, 'i> {
         self.report(Diagnostic::new(code, value.span(), message));
         None
     }
+}
+
+/// More `[[key]]` entries than the limit, reported at the first.
+pub(crate) fn too_many_entries(key: &str, count: usize, span: Span, limit: usize) -> Diagnostic {
+    Diagnostic::new(
+        ErrorCode::OverLimit,
+        span,
+        format!("the model has {count} entries in `{key}`, more than the limit of {limit}"),
+    )
 }
 
 /// Parse `"25%"` or `"12.5 %"`; `None` when the text has no `%`.

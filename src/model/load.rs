@@ -2,6 +2,7 @@
 //! insist on UTF-8, parse the TOML keeping every span, read each table, then
 //! check what no single table can see alone (references, unique ids, totals).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
@@ -9,8 +10,9 @@ use std::path::Path;
 use rust_decimal::Decimal;
 use toml::de::{DeTable, DeValue};
 
-use super::fields::TableReader;
-use super::schema::{self, Limits, TOML_NESTING_LIMIT, nearest};
+use super::fields::{TableReader, too_many_entries};
+use super::parse::{Document, Parsing};
+use super::schema::{self, Limits, nearest};
 use super::{
     Analysis, Conventions, Deductions, Input, Kind, Model, Outcome, Published, Scenario, Schedule,
     Stakeholder, scenarios, uncertainty,
@@ -107,64 +109,43 @@ fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
 
 /// Parse and validate model text, reporting every problem found.
 pub fn parse_model(source: &SourceFile, limits: Limits) -> Result<Model, Diagnostics> {
-    let (document, syntax_errors) = DeTable::parse_recoverable(&source.text);
-    if !syntax_errors.is_empty() {
-        // Reading a half-parsed document would only add confusing follow-on errors.
-        // The parser's recovery can report one mistake several times on its
-        // line; the first report of each line is the one that names the cause.
-        let mut diagnostics: Vec<Diagnostic> =
-            syntax_errors.iter().map(syntax_diagnostic).collect();
-        diagnostics.sort_by_key(|d| d.span.start);
-        diagnostics.dedup_by_key(|d| source.position(d.span.start).line);
-        return Err(Diagnostics::sorted(diagnostics));
-    }
+    parse_model_as(source, limits, Parsing::AsAllowed)
+}
+
+pub(crate) fn parse_model_as(
+    source: &SourceFile,
+    limits: Limits,
+    parsing: Parsing,
+) -> Result<Model, Diagnostics> {
+    let document = match Document::parse(source, limits, parsing) {
+        Ok(document) => document,
+        Err(problems) => return Err(syntax_problems(source, problems)),
+    };
     let mut diagnostics = Vec::new();
     let model = ModelReader {
         source,
         limits,
         diagnostics: &mut diagnostics,
     }
-    .read(document.get_ref());
+    .read(&document);
+    let problems = document.into_problems(limits);
+    if !problems.is_empty() {
+        return Err(syntax_problems(source, problems));
+    }
     match model {
         Some(model) if diagnostics.is_empty() => Ok(model),
         _ => Err(Diagnostics::sorted(diagnostics)),
     }
 }
 
-fn syntax_diagnostic(error: &toml::de::Error) -> Diagnostic {
-    let span = error.span().unwrap_or(0..0);
-    let mut message = error.message().trim().replace('\n', "; ");
-    if let Some(nesting) = nesting_beyond_the_limit(&message) {
-        return nesting.located(span);
-    }
-    if let Some(first) = message.get(..1) {
-        message.replace_range(..1, &first.to_lowercase());
-    }
-    Diagnostic::new(ErrorCode::NotToml, span, format!("invalid TOML: {message}"))
-}
-
-/// The parser's own words for its nesting limit, which name no number.
-struct Nesting(&'static str);
-
-impl Nesting {
-    fn located(self, span: Span) -> Diagnostic {
-        let message = format!(
-            "{} nested more than {TOML_NESTING_LIMIT} levels deep, beyond the limit",
-            self.0
-        );
-        Diagnostic::new(ErrorCode::OverLimit, span, message)
-            .with_hint("a model nests at most four levels; look for a bracket that is never closed")
-    }
-}
-
-fn nesting_beyond_the_limit(message: &str) -> Option<Nesting> {
-    match message {
-        "cannot recurse further; max recursion depth met" => {
-            Some(Nesting("arrays and inline tables are"))
-        }
-        "recursion limit" => Some(Nesting("a dotted key's parts are")),
-        _ => None,
-    }
+/// A file that does not parse is reported by its syntax errors alone: reading
+/// a half-parsed document would only add confusing follow-on errors.
+fn syntax_problems(source: &SourceFile, mut diagnostics: Vec<Diagnostic>) -> Diagnostics {
+    // The parser's recovery can report one mistake several times on its
+    // line; the first report of each line is the one that names the cause.
+    diagnostics.sort_by_key(|d| d.span.start);
+    diagnostics.dedup_by_key(|d| source.position(d.span.start).line);
+    Diagnostics::sorted(diagnostics)
 }
 
 /// Reads each table of the document in turn, then the rules that span tables.
@@ -181,18 +162,23 @@ struct StakeholderRef {
 }
 
 impl ModelReader<'_> {
-    fn read(mut self, document: &DeTable<'_>) -> Option<Model> {
-        let mut root = self.reader(document, 0..0, "the model".to_owned(), schema::TOP_LEVEL);
+    fn read(mut self, document: &Document<'_>) -> Option<Model> {
+        let mut root = self.reader(
+            &document.root,
+            0..0,
+            "the model".to_owned(),
+            schema::TOP_LEVEL,
+        );
         let analysis = root.table("analysis");
         let conventions = root.table("conventions");
         let published = root.table("published");
-        let stakeholders = root.tables("stakeholders");
-        let inputs = root.tables("inputs");
-        let outcomes = root.tables("outcomes");
-        let scenarios = root.tables("scenarios");
+        let stakeholders = Entries::of(&mut root, document, "stakeholders");
+        let inputs = Entries::of(&mut root, document, "inputs");
+        let outcomes = Entries::of(&mut root, document, "outcomes");
+        let scenarios = Entries::of(&mut root, document, "scenarios");
         let check = root.table("check");
         let top_level_spans = root.spans.clone();
-        let analysis_missing = document.get("analysis").is_none();
+        let analysis_missing = document.root.get("analysis").is_none();
 
         let analysis = analysis.and_then(|table| self.analysis(table));
         if analysis_missing {
@@ -209,28 +195,38 @@ impl ModelReader<'_> {
             Some(table) => self.conventions(table),
             None => Some(Conventions::default()),
         };
-        let stakeholders: Vec<Option<Stakeholder>> = stakeholders
-            .iter()
-            .map(|(span, table)| self.stakeholder(span, table))
-            .collect();
+        let mut read_stakeholders: Vec<Option<Stakeholder>> = Vec::new();
+        stakeholders.each(document, |span, table| {
+            read_stakeholders.push(self.stakeholder(span, table));
+        });
+        let stakeholders = read_stakeholders;
         let stakeholder_index = self.index_stakeholders(&stakeholders);
-        let inputs: Vec<Option<Input>> = inputs
-            .iter()
-            .map(|(span, table)| self.input(span, table, &stakeholder_index))
-            .collect();
-        let outcomes: Vec<Option<Outcome>> = outcomes
-            .iter()
-            .map(|(span, table)| {
-                self.outcome(span, table, &stakeholder_index, conventions.as_ref())
-            })
-            .collect();
+        let mut read_inputs: Vec<Option<Input>> = Vec::new();
+        inputs.each(document, |span, table| {
+            read_inputs.push(self.input(span, table, &stakeholder_index));
+        });
+        let inputs = read_inputs;
+        let mut read_outcomes: Vec<Option<Outcome>> = Vec::new();
+        let mut written_ids = Vec::new();
+        outcomes.visit(document, |span, table, within_limit| {
+            written_ids.push(written_id(table));
+            if within_limit {
+                let outcome = self.outcome(span, table, &stakeholder_index, conventions.as_ref());
+                read_outcomes.push(outcome);
+            }
+        });
+        let outcomes = read_outcomes;
+        if !document.is_sectioned() {
+            written_ids = outcome_tables(&document.root);
+        }
         let published = published.map(|table| self.published(table));
-        let scenarios = self.scenarios(&scenarios, &outcome_tables(document));
+        let written_ids: Vec<Option<&str>> = written_ids.iter().map(|id| id.as_deref()).collect();
+        let scenarios = self.scenarios(&scenarios, document, &written_ids);
         let check = check
             .map(|table| super::allowances::read(table, self.source, self.limits, self.diagnostics))
             .unwrap_or_default();
         self.check_unique_outcome_ids(&outcomes);
-        self.check_something_to_compute(document, &inputs);
+        self.check_something_to_compute(document.has_entries("outcomes"), &inputs);
 
         let model = Model {
             analysis: analysis?,
@@ -253,16 +249,21 @@ impl ModelReader<'_> {
 
     fn scenarios(
         &mut self,
-        tables: &[(Span, &DeTable<'_>)],
+        tables: &Entries<'_, '_>,
+        document: &Document<'_>,
         outcome_ids: &[Option<&str>],
     ) -> Option<Vec<Scenario>> {
         let ids = scenarios::OutcomeIds::new(outcome_ids.iter().copied());
-        let read: Vec<Option<Scenario>> = tables
-            .iter()
-            .map(|(span, table)| {
-                scenarios::read(table, span.clone(), &ids, self.limits, self.diagnostics)
-            })
-            .collect();
+        let mut read: Vec<Option<Scenario>> = Vec::new();
+        tables.each(document, |span, table| {
+            read.push(scenarios::read(
+                table,
+                span.clone(),
+                &ids,
+                self.limits,
+                self.diagnostics,
+            ));
+        });
         let mut first_of: HashMap<&str, Span> = HashMap::new();
         for scenario in read.iter().flatten() {
             let span = scenario.spans.of("name");
@@ -664,14 +665,8 @@ impl ModelReader<'_> {
     }
 
     /// A model needs outcomes to value and inputs to divide by.
-    fn check_something_to_compute(&mut self, document: &DeTable<'_>, inputs: &[Option<Input>]) {
-        let has_entries = |key: &str| {
-            document
-                .get(key)
-                .and_then(|v| v.get_ref().as_array())
-                .is_some_and(|items| !items.is_empty())
-        };
-        if !has_entries("outcomes") {
+    fn check_something_to_compute(&mut self, has_outcomes: bool, inputs: &[Option<Input>]) {
+        if !has_outcomes {
             self.diagnostics.push(
                 Diagnostic::new(ErrorCode::NothingToValue, 0..0, "the model has no outcomes")
                     .with_hint(
@@ -790,8 +785,67 @@ fn check_additive_sum(
     );
 }
 
+/// The entries of one array of tables, as the reader visits them: already
+/// parsed with the whole file, or parsed one at a time from their sections.
+enum Entries<'t, 'i> {
+    Parsed(Vec<(Span, &'t DeTable<'i>)>),
+    Sections {
+        key: &'static str,
+        /// Within the entries limit: beyond it, as when parsed whole, none is read.
+        within_limit: bool,
+    },
+}
+
+impl<'t, 'i> Entries<'t, 'i> {
+    fn of(root: &mut TableReader<'t, '_, 'i>, document: &Document<'i>, key: &'static str) -> Self {
+        let parsed = root.tables(key);
+        if !document.is_sectioned() {
+            return Entries::Parsed(parsed);
+        }
+        let count = document.count(key);
+        let within_limit = count <= root.limits.max_entries;
+        if !within_limit {
+            let span = root.spans.of(key);
+            let limit = root.limits.max_entries;
+            root.report(too_many_entries(key, count, span, limit));
+        }
+        Entries::Sections { key, within_limit }
+    }
+
+    /// Each entry to be read, with its header's span.
+    fn each(&self, document: &Document<'i>, mut read: impl FnMut(&Span, &DeTable<'i>)) {
+        self.visit(document, |span, table, within_limit| {
+            if within_limit {
+                read(span, table);
+            }
+        });
+    }
+
+    /// Each entry written, and whether it is to be read.
+    fn visit(&self, document: &Document<'i>, mut visit: impl FnMut(&Span, &DeTable<'i>, bool)) {
+        match self {
+            Entries::Parsed(tables) => {
+                for (span, table) in tables {
+                    visit(span, table, true);
+                }
+            }
+            Entries::Sections { key, within_limit } => {
+                document.each_entry(key, |span, table| visit(span, table, *within_limit));
+            }
+        }
+    }
+}
+
+/// An entry's `id` as written, valid or not, kept past the entry's table.
+fn written_id<'i>(table: &DeTable<'i>) -> Option<Cow<'i, str>> {
+    match table.get("id")?.get_ref() {
+        DeValue::String(id) => Some(id.clone()),
+        _ => None,
+    }
+}
+
 /// The id of each `[[outcomes]]` entry as written, valid or not.
-fn outcome_tables<'d>(document: &'d DeTable<'_>) -> Vec<Option<&'d str>> {
+fn outcome_tables<'d>(document: &'d DeTable<'_>) -> Vec<Option<Cow<'d, str>>> {
     let Some(outcomes) = document
         .get("outcomes")
         .and_then(|v| v.get_ref().as_array())
@@ -802,7 +856,7 @@ fn outcome_tables<'d>(document: &'d DeTable<'_>) -> Vec<Option<&'d str>> {
         .iter()
         .map(|item| {
             let table = item.get_ref().as_table()?;
-            table.get("id")?.get_ref().as_str()
+            table.get("id")?.get_ref().as_str().map(Cow::Borrowed)
         })
         .collect()
 }

@@ -11,8 +11,12 @@ pub mod assumption;
 mod fields;
 pub(crate) use fields::{is_valid_id, suggested_id};
 mod load;
+mod parse;
+#[cfg(test)]
+mod parse_equivalence;
 mod scenarios;
 pub(crate) mod schema;
+mod sections;
 mod uncertainty;
 
 use rust_decimal::Decimal;

@@ -105,7 +105,8 @@ pub(crate) const NORMAL: &[&str] = &["mean", "sd"];
 
 /// Bounds on what a model may ask of the program. Each is far beyond any real
 /// SROI analysis (which runs to tens of outcomes over a handful of years) and
-/// each is named in the error that enforces it.
+/// each is named in the error that enforces it. Together they keep `calc` of
+/// the largest model they allow to a few hundred megabytes (README, "Limits").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     pub max_file_bytes: u64,
@@ -117,15 +118,21 @@ pub struct Limits {
     /// otherwise ask for billions.
     pub max_year_cells: u64,
     pub max_text_chars: usize,
+    /// Bytes in one top-level table (a header, its keys and sub-tables, up
+    /// to the next header), and in a whole file that cannot be read a table
+    /// at a time: what the parser holds in memory at once, at some twenty to
+    /// seventy bytes for each byte of text.
+    pub max_table_bytes: u64,
 }
 
 impl Limits {
     pub const DEFAULT: Limits = Limits {
-        max_file_bytes: 128 * 1024 * 1024,
-        max_entries: 1_000_000,
+        max_file_bytes: 64 * 1024 * 1024,
+        max_entries: 100_000,
         max_years: 1_000,
         max_year_cells: 2_000_000,
         max_text_chars: 10_000,
+        max_table_bytes: 2 * 1024 * 1024,
     };
 }
 

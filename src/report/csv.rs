@@ -11,6 +11,8 @@
 //! any other control character (ESC, BEL, a carriage return) is shown
 //! escaped (`\u{1b}`), since a CSV printed to a terminal would obey it.
 
+use std::io::Write;
+
 use rust_decimal::Decimal;
 
 use super::text;
@@ -24,7 +26,14 @@ pub use crate::model::schema::OUTCOME_COLUMNS;
 pub use crate::printable::{restore_text, safe_text, text_cell};
 
 pub fn render(model: &Model, results: &Results) -> Result<String, csv::Error> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut bytes = Vec::new();
+    write(model, results, &mut bytes)?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// The CSV written to `out` a row at a time, as `render` gives it.
+pub fn write(model: &Model, results: &Results, out: &mut dyn Write) -> Result<(), csv::Error> {
+    let mut writer = csv::Writer::from_writer(out);
     let years = results.years.len();
     let mut header: Vec<String> = OUTCOME_COLUMNS.iter().map(|c| (*c).to_owned()).collect();
     header.push("net_of_deductions".to_owned());
@@ -52,8 +61,8 @@ pub fn render(model: &Model, results: &Results) -> Result<String, csv::Error> {
         record.extend(scenario.map(text_cell));
         writer.write_record(&record)?;
     }
-    let bytes = writer.into_inner().map_err(|error| error.into_error())?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    writer.flush()?;
+    Ok(())
 }
 
 fn fixed_cells(model: &Model, outcome: &Outcome) -> Vec<String> {

@@ -5,6 +5,8 @@
 //! Every JSON document `sroi` writes goes through [`pretty`] or [`string`],
 //! which escape every control character in a string, DEL and C1 included.
 
+use std::io::{self, Write};
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::value::RawValue;
@@ -50,27 +52,12 @@ impl Serialize for Number {
     }
 }
 
-#[derive(Serialize)]
+/// The document of spec section 3, serialised as it is written: each outcome,
+/// stakeholder and year becomes JSON when its turn comes, so a model of a
+/// hundred thousand outcomes is never held twice, as figures and as text.
 pub struct Document<'m> {
-    analysis: AnalysisJson<'m>,
-    /// The scenario the figures are of (spec section 6); absent for the
-    /// model as written.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    scenario: Option<ScenarioJson<'m>>,
-    conventions: ConventionsJson,
-    inputs: InputsJson<'m>,
-    outcomes: Vec<OutcomeJson<'m>>,
-    stakeholders: Vec<StakeholderJson<'m>>,
-    years: Vec<YearJson>,
-    present_value: Number,
-    net_present_value: Number,
-    ratio: Option<Number>,
-    net_ratio: Option<Number>,
-    payback_months: Option<Number>,
-    /// Figures not as exact as they are shown (see `precision`); a key added
-    /// to the spec's, present only when there is something to say.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    precision_notes: Vec<String>,
+    model: &'m Model,
+    results: &'m Results,
 }
 
 #[derive(Serialize)]
@@ -112,10 +99,10 @@ struct StakeholderTotal<'m> {
 }
 
 #[derive(Serialize)]
-struct OutcomeJson<'m> {
+struct OutcomeJson<'m, V: Serialize> {
     id: &'m str,
     stakeholder: &'m str,
-    values: Vec<Number>,
+    values: V,
     present_value: Number,
 }
 
@@ -135,10 +122,23 @@ struct YearJson {
 }
 
 impl<'m> Document<'m> {
-    pub fn new(model: &'m Model, results: &Results) -> Self {
+    pub fn new(model: &'m Model, results: &'m Results) -> Self {
+        Document { model, results }
+    }
+}
+
+impl Serialize for Document<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let Document { model, results } = *self;
         let analysis = &model.analysis;
-        Document {
-            analysis: AnalysisJson {
+        let notes = super::precision::notes(model, results);
+        let scenario = ScenarioJson::of(analysis.scenario.as_ref());
+        let fields = 11 + usize::from(!notes.is_empty()) + usize::from(scenario.is_some());
+        let mut document = serializer.serialize_struct("Document", fields)?;
+        document.serialize_field(
+            "analysis",
+            &AnalysisJson {
                 name: &analysis.name,
                 organisation: analysis.organisation.as_deref(),
                 kind: analysis.kind.as_str(),
@@ -146,47 +146,81 @@ impl<'m> Document<'m> {
                 currency: &analysis.currency,
                 reconstruction: analysis.reconstruction.as_deref(),
             },
-            scenario: ScenarioJson::of(analysis.scenario.as_ref()),
-            conventions: ConventionsJson::new(&model.conventions),
-            inputs: inputs(model, results),
-            outcomes: model
-                .outcomes
-                .iter()
-                .zip(&results.outcomes)
-                .map(|(outcome, result)| OutcomeJson {
-                    id: &outcome.id,
-                    stakeholder: &model.stakeholders[outcome.stakeholder].id,
-                    values: result.values.iter().copied().map(Number::money).collect(),
-                    present_value: Number::money(result.present_value),
-                })
-                .collect(),
-            stakeholders: model
-                .stakeholders
-                .iter()
-                .zip(&results.stakeholders)
-                .map(|(stakeholder, result)| StakeholderJson {
-                    id: &stakeholder.id,
-                    name: &stakeholder.name,
-                    present_value: Number::money(result.present_value),
-                    share: Number::ratio(result.share),
-                })
-                .collect(),
-            years: results
-                .years
-                .iter()
-                .map(|year| YearJson {
+        )?;
+        // The scenario the figures are of (spec section 6); absent for the
+        // model as written.
+        if let Some(scenario) = &scenario {
+            document.serialize_field("scenario", scenario)?;
+        }
+        document.serialize_field("conventions", &ConventionsJson::new(&model.conventions))?;
+        document.serialize_field("inputs", &inputs(model, results))?;
+        document.serialize_field(
+            "outcomes",
+            &Lazy(|| {
+                model
+                    .outcomes
+                    .iter()
+                    .zip(&results.outcomes)
+                    .map(|(outcome, result)| OutcomeJson {
+                        id: &outcome.id,
+                        stakeholder: &model.stakeholders[outcome.stakeholder].id,
+                        values: Lazy(|| result.values.iter().copied().map(Number::money)),
+                        present_value: Number::money(result.present_value),
+                    })
+            }),
+        )?;
+        document.serialize_field(
+            "stakeholders",
+            &Lazy(|| {
+                model
+                    .stakeholders
+                    .iter()
+                    .zip(&results.stakeholders)
+                    .map(|(stakeholder, result)| StakeholderJson {
+                        id: &stakeholder.id,
+                        name: &stakeholder.name,
+                        present_value: Number::money(result.present_value),
+                        share: Number::ratio(result.share),
+                    })
+            }),
+        )?;
+        document.serialize_field(
+            "years",
+            &Lazy(|| {
+                results.years.iter().map(|year| YearJson {
                     year: year.year,
                     value: Number::money(year.value),
                     present_value: Number::money(year.present_value),
                 })
-                .collect(),
-            present_value: Number::money(results.present_value),
-            net_present_value: Number::money(results.net_present_value),
-            ratio: Some(Number::ratio(results.ratio)),
-            net_ratio: Some(Number::ratio(results.net_ratio)),
-            payback_months: results.payback_months.map(Number::money),
-            precision_notes: super::precision::notes(model, results),
+            }),
+        )?;
+        document.serialize_field("present_value", &Number::money(results.present_value))?;
+        document.serialize_field(
+            "net_present_value",
+            &Number::money(results.net_present_value),
+        )?;
+        document.serialize_field("ratio", &Some(Number::ratio(results.ratio)))?;
+        document.serialize_field("net_ratio", &Some(Number::ratio(results.net_ratio)))?;
+        document.serialize_field("payback_months", &results.payback_months.map(Number::money))?;
+        // A key added to the spec's, present only when there is something to say.
+        if !notes.is_empty() {
+            document.serialize_field("precision_notes", &notes)?;
         }
+        document.end()
+    }
+}
+
+/// A list serialised item by item as `items` yields them, never collected.
+struct Lazy<F>(F);
+
+impl<F, I> Serialize for Lazy<F>
+where
+    F: Fn() -> I,
+    I: IntoIterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
     }
 }
 
@@ -204,13 +238,18 @@ impl ConventionsJson {
 }
 
 fn inputs<'m>(model: &'m Model, results: &Results) -> InputsJson<'m> {
+    // Marked in one pass over the inputs, not searched for each stakeholder.
+    let mut puts_in = vec![false; model.stakeholders.len()];
+    for input in &model.inputs {
+        puts_in[input.stakeholder] = true;
+    }
     let by_stakeholder = model
         .stakeholders
         .iter()
         .zip(&results.stakeholders)
-        .enumerate()
-        .filter(|(index, _)| model.inputs.iter().any(|input| input.stakeholder == *index))
-        .map(|(_, (stakeholder, result))| StakeholderTotal {
+        .zip(puts_in)
+        .filter(|(_, puts_in)| *puts_in)
+        .map(|((stakeholder, result), _)| StakeholderTotal {
             id: &stakeholder.id,
             total: Number::money(result.inputs),
         })
@@ -248,15 +287,104 @@ pub fn render(model: &Model, results: &Results) -> String {
     pretty(&Document::new(model, results))
 }
 
+/// The whole document, pretty-printed with a final newline, written to `out`
+/// as it is serialised.
+pub fn write(model: &Model, results: &Results, out: &mut dyn Write) -> io::Result<()> {
+    write_pretty(&Document::new(model, results), out)
+}
+
 /// A document pretty-printed with a final newline, as every JSON output is.
 pub fn pretty(document: &impl Serialize) -> String {
-    // Every field is a string, a bool, a number or a list of them: nothing
-    // that JSON cannot hold, so serialising cannot fail. `{"error": …}` on
-    // standard output with exit 0 would pass for a result.
-    let text = serde_json::to_string_pretty(document).expect("the document serialises to JSON");
-    let mut text = escape_raw_controls(text);
-    text.push('\n');
-    text
+    let mut bytes = Vec::new();
+    // Writing into memory fails only where serialising does, below.
+    write_pretty(document, &mut bytes).expect("the document serialises to JSON");
+    // serde_json writes UTF-8, and the escaping adds only ASCII.
+    String::from_utf8(bytes).expect("JSON is UTF-8")
+}
+
+/// Write a document pretty-printed with a final newline, escaping as `pretty`.
+pub fn write_pretty(document: &impl Serialize, out: &mut dyn Write) -> io::Result<()> {
+    let mut escaped = EscapeRawControls::new(out);
+    match serde_json::to_writer_pretty(&mut escaped, document) {
+        Ok(()) => {}
+        Err(error) if error.is_io() => return Err(error.into()),
+        // Every field is a string, a bool, a number or a list of them: nothing
+        // that JSON cannot hold, so serialising cannot fail. `{"error": …}` on
+        // standard output with exit 0 would pass for a result.
+        Err(error) => panic!("the document serialises to JSON: {error}"),
+    }
+    escaped.write_all(b"\n")?;
+    escaped.finish()
+}
+
+/// Writes serde_json's text on, with the escapes of `escape_raw_controls`
+/// made as it passes: DEL is one byte, a C1 control two (0xC2 then 0x80 to
+/// 0x9F), and a write may end between the two.
+struct EscapeRawControls<'w> {
+    out: &'w mut dyn Write,
+    /// A 0xC2 held back until the byte after it shows what it starts.
+    pending: bool,
+}
+
+impl<'w> EscapeRawControls<'w> {
+    fn new(out: &'w mut dyn Write) -> Self {
+        EscapeRawControls {
+            out,
+            pending: false,
+        }
+    }
+
+    fn finish(mut self) -> io::Result<()> {
+        if self.pending {
+            self.out.write_all(&[0xC2])?;
+            self.pending = false;
+        }
+        self.out.flush()
+    }
+}
+
+impl Write for EscapeRawControls<'_> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let mut rest = bytes;
+        if self.pending && !rest.is_empty() {
+            self.pending = false;
+            if (0x80..=0x9F).contains(&rest[0]) {
+                write!(self.out, "\\u{:04x}", rest[0])?;
+            } else {
+                self.out.write_all(&[0xC2])?;
+                // The byte is looked at again below, as the start of the rest.
+                self.write_all(&rest[..1])?;
+            }
+            rest = &rest[1..];
+        }
+        while let Some(at) = rest.iter().position(|&b| b == 0x7F || b == 0xC2) {
+            self.out.write_all(&rest[..at])?;
+            match (rest[at], rest.get(at + 1)) {
+                (0x7F, _) => {
+                    self.out.write_all(b"\\u007f")?;
+                    rest = &rest[at + 1..];
+                }
+                (_, Some(&next)) if (0x80..=0x9F).contains(&next) => {
+                    write!(self.out, "\\u{next:04x}")?;
+                    rest = &rest[at + 2..];
+                }
+                (_, Some(_)) => {
+                    self.out.write_all(&rest[at..at + 1])?;
+                    rest = &rest[at + 1..];
+                }
+                (_, None) => {
+                    self.pending = true;
+                    rest = &[];
+                }
+            }
+        }
+        self.out.write_all(rest)?;
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// One JSON string, for documents written a line at a time.
@@ -320,6 +448,27 @@ mod tests {
             serde_json::from_str::<serde_json::Value>(&document).ok(),
             Some(serde_json::json!({ "name": text }))
         );
+    }
+
+    #[test]
+    fn a_document_written_in_pieces_is_escaped_as_the_whole_text_would_be() {
+        // £ and a no-break space start with 0xC2 as the C1 controls do, and
+        // must pass unchanged; U+0085 and U+009B are C1 controls.
+        let document =
+            serde_json::json!({ "name": "£5\u{a0}a\u{1b}b\u{7f}c\u{9b}d\u{85}", "n": 1 });
+        let text = serde_json::to_string_pretty(&document).expect("serialises");
+        let whole = escape_raw_controls(text.clone());
+        assert!(whole.contains("£5\u{a0}a\\u001bb\\u007fc\\u009bd\\u0085"));
+        let mut bytes = Vec::new();
+        let mut escaped = EscapeRawControls::new(&mut bytes);
+        for byte in text.as_bytes() {
+            escaped
+                .write_all(std::slice::from_ref(byte))
+                .expect("written");
+        }
+        escaped.finish().expect("flushed");
+        assert_eq!(String::from_utf8(bytes).ok(), Some(whole.clone()));
+        assert_eq!(pretty(&document), format!("{whole}\n"));
     }
 
     #[test]

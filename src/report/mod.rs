@@ -41,10 +41,33 @@ pub enum Format {
 
 /// The whole output of `sroi calc` in the chosen format.
 pub fn render(format: Format, model: &Model, results: &Results) -> Result<String, ::csv::Error> {
-    Ok(match format {
-        Format::Table => table::render(&view::View::new(model, results)),
-        Format::Markdown => markdown::render(&view::View::new(model, results)),
-        Format::Json => json::render(model, results),
-        Format::Csv => csv::render(model, results)?,
-    })
+    let mut bytes = Vec::new();
+    write(format, model, results, &mut bytes)?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// The error a write met, as the writer gave it: a closed pipe stays one.
+fn io_error(error: ::csv::Error) -> std::io::Error {
+    match error.into_kind() {
+        ::csv::ErrorKind::Io(error) => error,
+        other => std::io::Error::other(format!("{other:?}")),
+    }
+}
+
+/// The output of `sroi calc` written to `out`: JSON and CSV as they are
+/// produced, so that a large model's results are never held whole as text.
+pub fn write(
+    format: Format,
+    model: &Model,
+    results: &Results,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Table => out.write_all(table::render(&view::View::new(model, results)).as_bytes()),
+        Format::Markdown => {
+            out.write_all(markdown::render(&view::View::new(model, results)).as_bytes())
+        }
+        Format::Json => json::write(model, results, out),
+        Format::Csv => csv::write(model, results, out).map_err(io_error),
+    }
 }

@@ -220,7 +220,7 @@ fn an_invalid_model_exits_1_and_writes_nothing() {
 fn a_model_too_large_for_a_spreadsheet_is_refused_with_the_limit() {
     // 1,000 cohorts starting in years 10 to 1,009, each lasting 1,000 years,
     // run to year 2,008: 1,000 rows × 2,008 year columns = 2,008,000 year
-    // cells, over the limit of 2,000,000.
+    // cells, over the limit of 500,000.
     let quantities = vec!["1"; 1_000].join(",");
     let model = format!(
         "[analysis]\nname = \"long\"\n[[stakeholders]]\nid = \"a\"\n[[inputs]]\nstakeholder = \"a\"\namount = 1\n\
@@ -230,7 +230,7 @@ fn a_model_too_large_for_a_spreadsheet_is_refused_with_the_limit() {
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     assert!(
         stderr(&output).contains(
-            "would need 2008000 year cells (1000 outcome cohorts over 2008 years), more than the 2000000"
+            "would need 2008000 year cells (1000 outcome cohorts over 2008 years), more than the 500000"
         ),
         "{}",
         stderr(&output)

@@ -23,6 +23,7 @@ mod import_value_map;
 mod interrupt;
 mod layers;
 mod limits;
+mod memory;
 mod models;
 mod output_files;
 mod precision;

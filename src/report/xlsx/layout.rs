@@ -16,9 +16,10 @@ pub const VALUE_MAP: &str = "'Value map'";
 /// A worksheet's last row and column, as Excel and LibreOffice define them.
 const MAX_ROWS: u64 = 1_048_576;
 const MAX_COLUMNS: u64 = 16_384;
-/// Year cells of the value map (one formula each). Beyond this the workbook
-/// takes more than a gigabyte to build and minutes for a spreadsheet to open.
-pub const MAX_YEAR_CELLS: u64 = 2_000_000;
+/// Year cells of the value map (one formula each). The workbook is built in
+/// memory at about 600 bytes a cell, so this keeps it under 300 MB; beyond it
+/// a spreadsheet also takes minutes to open.
+pub const MAX_YEAR_CELLS: u64 = 500_000;
 
 /// One row of the value map's table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
