@@ -6,8 +6,7 @@ use rust_decimal::Decimal;
 
 use super::cells::{NONE, change, letter, relative, signed, value};
 use crate::compare::{
-    Comparison, Convention, Deduction, DeductionGap, Difference, Figure, FigureKind, Matched,
-    Presence,
+    Comparison, Convention, Deduction, DeductionGap, Figure, FigureKind, Matched, Presence,
 };
 use crate::number::round;
 use crate::report::view::Align;
@@ -72,7 +71,12 @@ pub fn headline(c: &Comparison) -> Grid {
             }
             for i in later(c) {
                 let difference = c.difference(i, figure);
-                row.push(change(figure.kind(), difference, base_currency));
+                row.push(change(
+                    figure.kind(),
+                    c.models[0].headline.get(figure),
+                    c.models[i].headline.get(figure),
+                    base_currency,
+                ));
                 row.push(relative(difference));
             }
             row
@@ -162,10 +166,12 @@ pub fn deductions(c: &Comparison) -> Grid {
             );
             for i in later(c) {
                 row.push(match (averages[0], averages[i]) {
-                    (Some(a), Some(b)) => signed(
-                        b - a,
-                        format!("{} pp", round((b - a).abs() * Decimal::ONE_HUNDRED, 2)),
-                    ),
+                    // The difference of the percentages as shown, to 2 places.
+                    (Some(a), Some(b)) => {
+                        let points = |share: Decimal| round(share * Decimal::ONE_HUNDRED, 2);
+                        let gap = points(b) - points(a);
+                        signed(gap, format!("{} pp", gap.abs()))
+                    }
                     _ => NONE.to_owned(),
                 });
             }
@@ -188,7 +194,7 @@ pub fn conventions(c: &Comparison) -> Grid {
             .enumerate()
             .map(|(i, _)| (letter(i), Align::Left)),
     );
-    columns.push(("".to_owned(), Align::Left));
+    columns.push(("Note".to_owned(), Align::Left));
     let rows = Convention::ALL
         .into_iter()
         .map(|convention| {
@@ -258,11 +264,12 @@ fn value_share_row<T>(
         }
     }
     for i in later(c) {
-        let difference = match (pairs[0], pairs[i]) {
-            (Some((a, _)), Some((b, _))) => Difference::between(a, b),
-            _ => None,
-        };
-        row.push(change(FigureKind::Money, difference, currency(c, 0)));
+        row.push(change(
+            FigureKind::Money,
+            pairs[0].map(|(a, _)| a),
+            pairs[i].map(|(b, _)| b),
+            currency(c, 0),
+        ));
     }
     row.push(presence_note(&matched.presence()));
     row
