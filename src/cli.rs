@@ -224,6 +224,15 @@ pub struct SimulateArgs {
     #[arg(long, value_name = "T", value_parser = clap::value_parser!(u16).range(1..=1024))]
     pub threads: Option<u16>,
 
+    /// Also rank the assumptions by their share of the ratio's variance
+    /// (Sobol indices, Saltelli's design, --draws as the base sample)
+    #[arg(long)]
+    pub sobol: bool,
+
+    /// Write every draw (its uncertain values, present value and ratio) to FILE.csv, atomically
+    #[arg(long, value_name = "FILE.csv")]
+    pub samples: Option<PathBuf>,
+
     /// How to write the results
     #[arg(short, long, value_enum, default_value_t = Format::Table)]
     pub format: Format,

@@ -128,6 +128,8 @@ fn exercise_uncertainty(model: &Model, results: &Results) {
         draws: 64,
         seed: 1,
         target,
+        sobol: true,
+        samples: true,
     };
     let progress = std::sync::atomic::AtomicU64::new(0);
     std::hint::black_box(crate::simulate::simulate(

@@ -1,5 +1,6 @@
 //! `sroi report MODEL`: compute the model, its sensitivity analysis (default
-//! steps, target 1) and its scenarios, and write them as one HTML page.
+//! steps, target 1), its scenarios and a simulation with Sobol indices, and
+//! write them as one HTML page.
 
 use crate::cli::ReportArgs;
 use crate::exit::Exit;
@@ -27,5 +28,16 @@ pub fn run(args: &ReportArgs) -> Exit {
         scenarios,
         top: 0,
     };
-    super::deliver(html::render(&results, &report), destination)
+    let uncertainty = match super::chart::simulate(&model, &results) {
+        Ok(uncertainty) => uncertainty,
+        Err(exit) => return exit,
+    };
+    let simulated = html::Simulated {
+        simulation: &uncertainty.simulation,
+        sobol: uncertainty.sobol.as_ref(),
+    };
+    super::deliver(
+        html::render_with(&results, &report, Some(&simulated)),
+        destination,
+    )
 }

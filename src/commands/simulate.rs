@@ -1,5 +1,6 @@
-//! `sroi simulate MODEL`: compute the model, draw, summarise, and write. A
-//! progress bar appears on standard error when a run takes more than a moment
+//! `sroi simulate MODEL`: compute the model, draw, summarise, and write;
+//! with `--sobol`, rank the assumptions by their share of the variance, and
+//! with `--samples FILE.csv`, write every draw too. A progress bar appears on standard error when a run takes more than a moment
 //! and standard error is a terminal; standard output carries only results.
 
 use std::io::IsTerminal;
@@ -10,14 +11,18 @@ use crate::calc::Results;
 use crate::cli::SimulateArgs;
 use crate::exit::Exit;
 use crate::model::Model;
+use crate::output;
 use crate::report::simulation;
-use crate::simulate::{self, Error, MAX_DRAWS, Settings, Simulation};
+use crate::simulate::{self, Error, MAX_DRAWS, Settings, Simulation, sobol};
 
 /// How long a run may take before it shows its progress.
 const QUIET_FOR: Duration = Duration::from_millis(500);
 
 pub fn run(args: &SimulateArgs) -> Exit {
     let destination = args.output.as_deref();
+    if let Err(exit) = super::refuse_to_overwrite(args.samples.as_deref(), &[&args.model]) {
+        return exit;
+    }
     let (_, model, results) =
         match super::load_and_calculate_under(&args.model, destination, args.scenario.as_deref()) {
             Ok(loaded) => loaded,
@@ -27,11 +32,27 @@ pub fn run(args: &SimulateArgs) -> Exit {
         draws: args.draws,
         seed: args.seed,
         target: args.target,
+        sobol: args.sobol,
+        samples: args.samples.is_some(),
     };
     let simulation = match on_threads(args.threads, || with_progress(&model, &results, &settings)) {
         Ok(Ok(simulation)) => simulation,
         Ok(Err(Error::Draws(draws))) => {
             message!("sroi: --draws must be from 1 to {MAX_DRAWS}, found {draws}");
+            return Exit::Error;
+        }
+        Ok(Err(Error::Sobol(sobol::Error::TooManyEvaluations { draws, most }))) => {
+            message!(
+                "sroi: --sobol with {draws} draws makes more than {} model evaluations; use --draws {most} or fewer",
+                sobol::MAX_EVALUATIONS
+            );
+            return Exit::Error;
+        }
+        Ok(Err(Error::Samples { most })) => {
+            message!(
+                "sroi: --samples writes at most {} values; use --draws {most} or fewer",
+                simulate::MAX_SAMPLE_CELLS
+            );
             return Exit::Error;
         }
         Err(error) => {
@@ -42,6 +63,15 @@ pub fn run(args: &SimulateArgs) -> Exit {
             return Exit::Error;
         }
     };
+    if let (Some(path), Some(samples)) = (args.samples.as_deref(), &simulation.samples) {
+        let written = simulation::samples_csv(samples, simulation.inputs)
+            .map_err(|error| error.to_string())
+            .and_then(|text| output::write_atomic(path, text).map_err(|error| error.to_string()));
+        if let Err(error) = written {
+            message!("sroi: cannot write {}: {error}", super::shown(path));
+            return Exit::Error;
+        }
+    }
     match simulation::render(args.format, &model, &simulation) {
         Ok(text) => super::deliver(&text, destination),
         Err(error) => {

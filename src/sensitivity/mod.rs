@@ -10,6 +10,7 @@
 //! has. Exact decimals throughout, as in `calc`; outcomes are analysed on
 //! every core.
 
+pub mod groups;
 mod profile;
 mod search;
 mod switching;
@@ -21,6 +22,7 @@ use rust_decimal::Decimal;
 use crate::calc::{Results, discount};
 use crate::diagnostic::{Diagnostic, ErrorCode, LARGEST};
 use crate::model::{Assumption, Deductions, Limits, Model, Outcome, Schedule};
+use groups::GroupSwitching;
 use profile::Profile;
 
 /// How far each assumption is moved either way.
@@ -137,6 +139,8 @@ pub struct Analysis {
     pub tornado: Vec<Swing>,
     /// In the order of the tornado.
     pub switching: Vec<Switching>,
+    /// A field of every outcome, then of each stakeholder's outcomes, moved together.
+    pub groups: Vec<GroupSwitching>,
     /// Why a parameter was left out.
     pub notes: Vec<String>,
 }
@@ -192,11 +196,14 @@ pub fn analyse(
     let mut rows: Vec<Row> = Vec::with_capacity(model.outcomes.len() * 7 + 2);
     let mut notes = Vec::new();
     if model.conventions.schedule == Schedule::Flat {
-        let swing = tornado::discount_rate(model, results, &base, steps.rate).ok_or_else(|| {
+        let overflow = || {
             let what = "varying the discount rate takes the present value beyond";
             overflow_at(largest_outcome_span(model, results), what)
-        })?;
-        rows.push((swing, None));
+        };
+        let swing =
+            tornado::discount_rate(model, results, &base, steps.rate).ok_or_else(overflow)?;
+        let switch = switching::discount_rate(model, results, &base).ok_or_else(overflow)?;
+        rows.push((swing, Some(switch)));
     } else {
         notes.push(format!(
             "the discount rate is not varied: the \"{}\" schedule fixes the rate of every year",
@@ -212,13 +219,19 @@ pub fn analyse(
     rows.push((inputs, Some(switching::inputs(&base))));
     // Outcomes are independent, so they are analysed on every core; the
     // rows come back in the model's order whatever the threads did.
-    let per_outcome: Vec<Vec<Row>> = model
+    let per_outcome: Vec<(Vec<Row>, Profile)> = model
         .outcomes
         .par_iter()
         .enumerate()
         .map(|(index, outcome)| analyse_outcome(&base, index, outcome, &factors, steps))
         .collect::<Result<_, _>>()?;
-    rows.extend(per_outcome.into_iter().flatten());
+    let mut profiles = Vec::with_capacity(per_outcome.len());
+    for (outcome_rows, profile) in per_outcome {
+        rows.extend(outcome_rows);
+        profiles.push(profile);
+    }
+    let (groups, overflowed) = groups::all(model, &base, &mut profiles, &factors);
+    notes.extend(overflowed);
     let (tornado, switching) = widest_first(rows);
     Ok(Analysis {
         present_value: base.present_value,
@@ -228,6 +241,7 @@ pub fn analyse(
         steps: steps.clone(),
         tornado,
         switching,
+        groups,
         notes,
     })
 }
@@ -235,14 +249,14 @@ pub fn analyse(
 /// One parameter's swing and, for all but the discount rate, its switching value.
 type Row = (Swing, Option<Switching>);
 
-/// The seven rows of one outcome.
+/// The seven rows of one outcome, and its profile for the group switching values.
 fn analyse_outcome(
     base: &Base,
     index: usize,
     outcome: &Outcome,
     factors: &[Decimal],
     steps: &Steps,
-) -> Result<Vec<Row>, Diagnostic> {
+) -> Result<(Vec<Row>, Profile), Diagnostic> {
     let overflow = |assumption| overflow_in(outcome, assumption);
     // The profile is the outcome's value as a share of the ratio.
     let mut profile = Profile::new(
@@ -256,10 +270,11 @@ fn analyse_outcome(
     let swings = tornado::outcome(base, index, outcome, &profile, steps).map_err(overflow)?;
     let switches =
         switching::outcome(base, index, outcome, &mut profile, factors).map_err(overflow)?;
-    Ok(swings
+    let rows = swings
         .into_iter()
         .zip(switches.into_iter().map(Some))
-        .collect())
+        .collect();
+    Ok((rows, profile))
 }
 
 /// The rows ordered by the width of their swing, widest first, the model's

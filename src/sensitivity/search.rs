@@ -19,7 +19,7 @@ use super::profile::Profile;
 use super::{Base, MAX_DURATION, Point};
 
 /// How close to the target the ratio must come, as a ratio.
-const RATIO_TOLERANCE: Decimal = Decimal::from_parts(1, 0, 0, false, 10);
+pub(super) const RATIO_TOLERANCE: Decimal = Decimal::from_parts(1, 0, 0, false, 10);
 const MAX_STEPS: usize = 200;
 
 pub(super) fn drop_off(base: &Base, profile: &Profile) -> Option<Option<Point>> {
@@ -60,7 +60,7 @@ pub(super) fn drop_off(base: &Base, profile: &Profile) -> Option<Option<Point>> 
 }
 
 /// A root of `f` between `a` and `b`, where `f` has opposite signs.
-fn illinois(
+pub(super) fn illinois(
     f: impl Fn(Decimal) -> Option<Decimal>,
     (mut a, mut fa): (Decimal, Decimal),
     (mut b, mut fb): (Decimal, Decimal),

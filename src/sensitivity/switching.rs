@@ -13,9 +13,10 @@ use rust_decimal::Decimal;
 
 use super::profile::Profile;
 use super::search;
-use super::tornado::NetLine;
+use super::tornado::{self, NetLine};
 use super::{Base, Parameter, Point, Switching};
-use crate::model::{Assumption, Deductions, Outcome};
+use crate::calc::Results;
+use crate::model::{Assumption, Deductions, Model, Outcome};
 use crate::scenario::rate_ceiling;
 
 /// The inputs total at which the ratio equals the target.
@@ -35,6 +36,45 @@ pub(super) fn inputs(base: &Base) -> Switching {
         base: base.inputs,
         switch,
     }
+}
+
+/// The flat discount rate at which the ratio reaches the target: a
+/// bracketing search between the model's rate and 0% or 100%, whichever
+/// side the target lies on (to within 10⁻¹⁰ of it). `None` on overflow.
+pub(super) fn discount_rate(model: &Model, results: &Results, base: &Base) -> Option<Switching> {
+    let current = model.conventions.discount_rate;
+    let miss = |rate: Decimal| {
+        tornado::ratio_at_rate(model, results, base, rate)?.checked_sub(base.target)
+    };
+    let at_current = -base.gap;
+    let mut found = None;
+    if at_current.abs() <= search::RATIO_TOLERANCE {
+        found = Some(current);
+    }
+    for end in [Decimal::ZERO, Decimal::ONE] {
+        if found.is_some() || end == current {
+            continue;
+        }
+        // A ratio beyond a decimal at one end is a side that cannot be searched.
+        let Some(at_end) = miss(end) else { continue };
+        if at_end.abs() <= search::RATIO_TOLERANCE {
+            found = Some(end);
+        } else if (at_end > Decimal::ZERO) != (at_current > Decimal::ZERO) {
+            found = search::illinois(miss, (current, at_current), (end, at_end));
+        }
+    }
+    let switch = match found {
+        Some(rate) => Some(Point {
+            value: rate,
+            ratio: tornado::ratio_at_rate(model, results, base, rate)?,
+        }),
+        None => None,
+    };
+    Some(Switching {
+        parameter: Parameter::DiscountRate,
+        base: current,
+        switch,
+    })
 }
 
 /// The switching values of one outcome, in the order of its tornado swings,

@@ -153,27 +153,43 @@ pub(super) fn discount_rate(
     if conventions.schedule != Schedule::Flat {
         return None;
     }
-    let rate = conventions.discount_rate;
     let point = |rate: Decimal| -> Option<Point> {
-        let varied = crate::model::Conventions {
-            discount_rate: rate,
-            ..conventions.clone()
-        };
-        let years = results.years.len().max(results.inputs_by_year.len());
-        let factors = discount::factors(&varied, years as u32);
-        let present_value = discounted(results.years.iter().map(|y| y.value), &factors)?;
-        let inputs = if conventions.inputs_discounted {
-            discounted(results.inputs_by_year.iter().copied(), &factors)?
-        } else {
-            base.inputs
-        };
         Some(Point {
             value: rate,
-            ratio: present_value.checked_div(inputs)?,
+            ratio: ratio_at_rate(model, results, base, rate)?,
         })
     };
-    let [low, high] = rates(rate, step, Decimal::ONE);
-    Swing::new(Parameter::DiscountRate, rate, point(low)?, point(high)?)
+    let [low, high] = rates(conventions.discount_rate, step, Decimal::ONE);
+    Swing::new(
+        Parameter::DiscountRate,
+        conventions.discount_rate,
+        point(low)?,
+        point(high)?,
+    )
+}
+
+/// The ratio with the flat discount rate at `rate`: every year's value (and
+/// the inputs, when discounted) rediscounted.
+pub(super) fn ratio_at_rate(
+    model: &Model,
+    results: &Results,
+    base: &Base,
+    rate: Decimal,
+) -> Option<Decimal> {
+    let conventions = &model.conventions;
+    let varied = crate::model::Conventions {
+        discount_rate: rate,
+        ..conventions.clone()
+    };
+    let years = results.years.len().max(results.inputs_by_year.len());
+    let factors = discount::factors(&varied, years as u32);
+    let present_value = discounted(results.years.iter().map(|y| y.value), &factors)?;
+    let inputs = if conventions.inputs_discounted {
+        discounted(results.inputs_by_year.iter().copied(), &factors)?
+    } else {
+        base.inputs
+    };
+    present_value.checked_div(inputs)
 }
 
 fn discounted(values: impl Iterator<Item = Decimal>, factors: &[Decimal]) -> Option<Decimal> {

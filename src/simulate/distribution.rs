@@ -37,7 +37,12 @@ pub enum Sampler {
         range: f64,
         split: f64,
     },
-    Pert(Pert<f64>),
+    Pert {
+        pert: Pert<f64>,
+        min: f64,
+        mode: f64,
+        max: f64,
+    },
     /// x = mean + sd × Φ⁻¹(low + u × (high − low)), kept within [min, max].
     Normal {
         mean: f64,
@@ -62,7 +67,7 @@ impl Sampler {
             Sampler::Triangular { min, range, split } => {
                 fill_with(lanes, out, |rng| min + range * unit_triangular(split, rng))
             }
-            Sampler::Pert(ref pert) => fill_with(lanes, out, |rng| pert.sample(rng)),
+            Sampler::Pert { ref pert, .. } => fill_with(lanes, out, |rng| pert.sample(rng)),
             Sampler::Normal {
                 mean,
                 sd,
@@ -80,6 +85,39 @@ impl Sampler {
 
     pub fn is_fixed(&self) -> bool {
         matches!(self, Sampler::Fixed(_))
+    }
+
+    /// The mean of the distribution before any truncation: what a draw
+    /// averages when its range does not cut it off.
+    pub fn centre(&self) -> f64 {
+        match *self {
+            Sampler::Fixed(value) => value,
+            Sampler::Uniform { low, width } => low + width / 2.0,
+            Sampler::Triangular { min, range, split } => min + range * (1.0 + split) / 3.0,
+            Sampler::Pert { min, mode, max, .. } => (min + 4.0 * mode + max) / 6.0,
+            Sampler::Normal { mean, .. } => mean,
+        }
+    }
+
+    /// The smallest and largest values a draw can take.
+    pub fn range(&self) -> (f64, f64) {
+        match *self {
+            Sampler::Fixed(value) => (value, value),
+            Sampler::Uniform { low, width } => (low, low + width),
+            Sampler::Triangular { min, range, .. } => (min, min + range),
+            Sampler::Pert { min, max, .. } => (min, max),
+            Sampler::Normal { min, max, .. } => (min, max),
+        }
+    }
+
+    /// Whether the field's valid range cuts off a noticeable part of the
+    /// distribution (a normal truncated at 0% or 100%), moving its mean.
+    pub fn is_truncated(&self) -> bool {
+        match *self {
+            // Less than one draw in a million lost is not worth a word.
+            Sampler::Normal { low, high, .. } => low > 1e-6 || high < 1.0 - 1e-6,
+            _ => false,
+        }
     }
 
     /// The sampler for a declared distribution of `assumption`.
@@ -101,7 +139,12 @@ impl Sampler {
                 mode,
                 max: b,
             } if a < b => match Pert::new(f(a), f(b)).with_mode(f(mode)) {
-                Ok(pert) => Sampler::Pert(pert),
+                Ok(pert) => Sampler::Pert {
+                    pert,
+                    min: f(a),
+                    mode: f(mode),
+                    max: f(b),
+                },
                 Err(_) => triangular(f(a), f(mode), f(b)),
             },
             Distribution::Normal { mean, sd } if sd > Decimal::ZERO => {
@@ -122,21 +165,27 @@ impl Sampler {
         }
     }
 
-    /// The default when a model declares no uncertainty: triangular, ±10
-    /// points around a rate (kept within 0% to 100%), ±20% around a proxy or
-    /// a quantity.
+    /// The default when a model declares no uncertainty: triangular and
+    /// symmetric around the model's value, so that every field's mean is the
+    /// value the model states. A proxy or a quantity moves ±20% of itself; a
+    /// rate ±10 points, narrowed near 0% and 100% so that it never leaves
+    /// them and stays the centre: 5% moves ±5 points, and 0% or 100% not at
+    /// all (a deduction the model rules out stays ruled out).
     pub fn default_for(assumption: Assumption, value: Decimal) -> Sampler {
         let value = value.as_f64();
-        let (a, b) = match assumption {
-            Assumption::Proxy | Assumption::Quantity => (0.8 * value, 1.2 * value),
-            _ => ((value - 0.1).max(0.0), (value + 0.1).min(1.0)),
+        let half_width = match assumption {
+            Assumption::Proxy | Assumption::Quantity => 0.2 * value.abs(),
+            _ => DEFAULT_POINTS.min(value).min(1.0 - value).max(0.0),
         };
-        if a == b {
+        if half_width == 0.0 {
             return Sampler::Fixed(value);
         }
-        triangular(a.min(b), value, a.max(b))
+        triangular(value - half_width, value, value + half_width)
     }
 }
+
+/// How far the default moves a rate either way, at most: 10 points.
+pub const DEFAULT_POINTS: f64 = 0.1;
 
 /// A draw from the triangular distribution on [0, 1] with its mode at `split`.
 #[inline(always)]

@@ -12,6 +12,7 @@
 mod distribution;
 mod normal;
 mod plan;
+pub mod sobol;
 pub mod stats;
 
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -25,6 +26,8 @@ use crate::calc::Results;
 use crate::model::Model;
 use distribution::Lanes;
 use plan::Plan;
+pub use plan::Skew;
+use sobol::Sobol;
 use stats::{Histogram, Summary};
 
 /// Draws per chunk: one generator each.
@@ -39,6 +42,10 @@ pub struct Settings {
     pub draws: u64,
     pub seed: u64,
     pub target: Decimal,
+    /// Also compute Sobol indices, with `draws` as the base sample.
+    pub sobol: bool,
+    /// Keep every draw's uncertain values, present value and ratio.
+    pub samples: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -59,13 +66,35 @@ pub struct Simulation {
     /// How many assumptions were uncertain, and whether by the default.
     pub uncertain: usize,
     pub by_default: bool,
+    /// Why the mean may differ from the model's ratio.
+    pub skews: Vec<Skew>,
+    pub sobol: Option<Sobol>,
+    pub samples: Option<Samples>,
 }
+
+/// Every draw, in the order drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Samples {
+    /// `OUTCOME_ID.FIELD` of each uncertain value.
+    pub columns: Vec<String>,
+    /// One row of `columns.len()` values per draw.
+    pub values: Vec<f64>,
+    pub present_values: Vec<f64>,
+}
+
+/// The most values `--samples` may write: about a gigabyte of text.
+pub const MAX_SAMPLE_CELLS: u64 = 50_000_000;
 
 /// Why a simulation cannot run.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Error {
     /// No draws, or more than `MAX_DRAWS`.
     Draws(u64),
+    Sobol(sobol::Error),
+    /// Draws × (uncertain values + 2) beyond `MAX_SAMPLE_CELLS`: the most draws allowed.
+    Samples {
+        most: u64,
+    },
 }
 
 /// Simulate `settings.draws` draws, counting finished draws in `progress`.
@@ -82,18 +111,59 @@ pub fn simulate(
     // (`calc::no_ratio`), and even 1e-28 is a positive f64.
     let inputs = results.inputs_total.as_f64();
     let plan = Plan::new(model, results);
-    let mut values = vec![0.0_f64; settings.draws as usize];
-    values
-        .par_chunks_mut(CHUNK)
-        .enumerate()
-        .for_each(|(chunk, slice)| {
-            let chunk = chunk_seed(settings.seed, chunk as u64);
-            let mut lanes: Lanes = std::array::from_fn(|lane| {
-                Xoshiro256PlusPlus::seed_from_u64(chunk_seed(chunk, lane as u64))
-            });
-            plan.present_values(&mut lanes, slice);
-            progress.fetch_add(slice.len() as u64, Ordering::Relaxed);
+    let k = plan.uncertain;
+    let columns = k as u64 + 2;
+    if settings.samples && settings.draws.saturating_mul(columns) > MAX_SAMPLE_CELLS {
+        return Err(Error::Samples {
+            most: MAX_SAMPLE_CELLS / columns,
         });
+    }
+    let sobol = if settings.sobol {
+        Some(
+            sobol::indices(model, &plan, settings.draws, settings.seed, inputs)
+                .map_err(Error::Sobol)?,
+        )
+    } else {
+        None
+    };
+    let mut values = vec![0.0_f64; settings.draws as usize];
+    let mut record = vec![
+        0.0_f64;
+        if settings.samples {
+            values.len() * k
+        } else {
+            0
+        }
+    ];
+    let draw_chunk = |chunk: usize, slice: &mut [f64], record: Option<&mut [f64]>| {
+        let chunk = chunk_seed(settings.seed, chunk as u64);
+        let mut lanes: Lanes = std::array::from_fn(|lane| {
+            Xoshiro256PlusPlus::seed_from_u64(chunk_seed(chunk, lane as u64))
+        });
+        plan.present_values_recorded(&mut lanes, slice, record);
+        progress.fetch_add(slice.len() as u64, Ordering::Relaxed);
+    };
+    if settings.samples && k > 0 {
+        values
+            .par_chunks_mut(CHUNK)
+            .zip(record.par_chunks_mut(CHUNK * k))
+            .enumerate()
+            .for_each(|(chunk, (slice, record))| draw_chunk(chunk, slice, Some(record)));
+    } else {
+        values
+            .par_chunks_mut(CHUNK)
+            .enumerate()
+            .for_each(|(chunk, slice)| draw_chunk(chunk, slice, None));
+    }
+    let samples = settings.samples.then(|| Samples {
+        columns: plan
+            .parameters()
+            .iter()
+            .map(|(outcome, field)| format!("{}.{}", model.outcomes[*outcome].id, field.key()))
+            .collect(),
+        values: record,
+        present_values: values.clone(),
+    });
     values.par_sort_unstable_by(f64::total_cmp);
     let target = settings.target.as_f64() * inputs;
     let below = values.partition_point(|v| *v < target) as f64 / values.len() as f64;
@@ -112,12 +182,15 @@ pub fn simulate(
         histogram: histogram.scaled(1.0 / inputs),
         uncertain: plan.uncertain,
         by_default: plan.by_default,
+        skews: plan.skews,
+        sobol,
+        samples,
     })
 }
 
 /// The seed of chunk `chunk`: the run's seed and the chunk's index mixed by
 /// SplitMix64's finaliser, so neighbouring chunks start far apart.
-fn chunk_seed(seed: u64, chunk: u64) -> u64 {
+pub(crate) fn chunk_seed(seed: u64, chunk: u64) -> u64 {
     let mut z = seed ^ chunk.wrapping_add(1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);

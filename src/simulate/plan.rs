@@ -35,9 +35,28 @@ pub struct Plan {
     pub uncertain: usize,
     /// Whether the model declared none, so the default applies.
     pub by_default: bool,
+    /// Why the mean of the draws may differ from the model's ratio.
+    pub skews: Vec<Skew>,
+}
+
+/// A reason the simulated mean differs from the model's own ratio, although
+/// each default distribution is centred on the model's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Skew {
+    /// An uncertain drop-off over more than one year: a year's value moves
+    /// with (1 − drop-off)^year, which rises more for a lower drop-off than
+    /// it falls for a higher one, so the mean is above the model's value.
+    DropOffCompounds,
+    /// A draw was cut off at a bound: a normal truncated to 0%–100%, or
+    /// additive deductions that can add up past 100%, which leave nothing.
+    Bounds,
+    /// A declared distribution whose mean is not the model's value.
+    OffCentre,
 }
 
 pub struct OutcomeDraw {
+    /// The outcome's place in `Model::outcomes`.
+    pub index: usize,
     /// Quantity, proxy, deadweight, displacement, attribution, drop-off.
     samplers: [Sampler; 6],
     /// `w_j` for each year of a cohort's life.
@@ -63,8 +82,9 @@ impl Plan {
             outcomes: Vec::new(),
             uncertain: 0,
             by_default,
+            skews: Vec::new(),
         };
-        for (outcome, result) in model.outcomes.iter().zip(&results.outcomes) {
+        for (index, (outcome, result)) in model.outcomes.iter().zip(&results.outcomes).enumerate() {
             let samplers = VARIED.map(|a| sampler(outcome, a, by_default));
             let uncertain = samplers.iter().filter(|s| !s.is_fixed()).count();
             if uncertain == 0 && !declares_a_distribution(outcome) {
@@ -72,7 +92,7 @@ impl Plan {
                 plan.fixed += result.present_value.as_f64();
                 continue;
             }
-            let draw = OutcomeDraw::new(outcome, samplers, &factors, additive);
+            let draw = OutcomeDraw::new(index, outcome, samplers, &factors, additive);
             if let Some(constant) = draw.constant() {
                 // A distribution of no width pins its field at the constant it
                 // states, which may differ from the model's value: the outcome
@@ -81,30 +101,123 @@ impl Plan {
                 continue;
             }
             plan.uncertain += uncertain;
+            for skew in draw.skews(outcome) {
+                if !plan.skews.contains(&skew) {
+                    plan.skews.push(skew);
+                }
+            }
             plan.outcomes.push(draw);
         }
         plan
+    }
+
+    /// The uncertain fields, in the order of a draw: (outcome index, field).
+    pub fn parameters(&self) -> Vec<(usize, Assumption)> {
+        self.outcomes
+            .iter()
+            .flat_map(|draw| {
+                draw.samplers
+                    .iter()
+                    .zip(VARIED)
+                    .filter(|(sampler, _)| !sampler.is_fixed())
+                    .map(|(_, assumption)| (draw.index, assumption))
+            })
+            .collect()
     }
 
     /// Fill `out` with draws of the total present value, a block at a time:
     /// for each uncertain outcome, each field's draws for the block, then the
     /// values, in loops the compiler can vectorise. The block's draws live on
     /// the stack, so threads never wait on the allocator.
-    pub fn present_values(&self, lanes: &mut Lanes, out: &mut [f64]) {
-        const BLOCK: usize = 256;
+    ///
+    /// With a `record`, every uncertain value of each draw is written there
+    /// too (one row of `self.uncertain` values per draw, in the order of
+    /// `parameters`); the draws are the same with or without one.
+    pub fn present_values_recorded(
+        &self,
+        lanes: &mut Lanes,
+        out: &mut [f64],
+        mut record: Option<&mut [f64]>,
+    ) {
+        let k = self.uncertain;
         let mut draws = [0.0_f64; VARIED.len() * BLOCK];
-        for block in out.chunks_mut(BLOCK) {
+        for (b, block) in out.chunks_mut(BLOCK).enumerate() {
             block.fill(self.fixed);
             let n = block.len();
+            let mut column = 0;
             for outcome in &self.outcomes {
                 for (sampler, field) in outcome.samplers.iter().zip(draws.chunks_exact_mut(BLOCK)) {
                     sampler.fill(lanes, &mut field[..n]);
+                    if sampler.is_fixed() {
+                        continue;
+                    }
+                    if let Some(record) = record.as_deref_mut() {
+                        for (row, value) in field[..n].iter().enumerate() {
+                            record[(b * BLOCK + row) * k + column] = *value;
+                        }
+                    }
+                    column += 1;
                 }
                 outcome.add_values(&draws, BLOCK, block);
             }
         }
     }
+
+    /// For Saltelli's design, one block of rows (at most `BLOCK`): f(A) and
+    /// f(B) for two independent draws A and B, and for each uncertain field
+    /// i the change f(A_B^i) − f(A) when field i alone is taken from B, in
+    /// `deltas` (one row of `self.uncertain` per draw). Only the outcome
+    /// that owns field i is recomputed for it: the rest of f(A) stands.
+    pub fn saltelli_block(
+        &self,
+        lanes: &mut Lanes,
+        f_a: &mut [f64],
+        f_b: &mut [f64],
+        deltas: &mut [f64],
+    ) {
+        let n = f_a.len();
+        let k = self.uncertain;
+        f_a.fill(self.fixed);
+        f_b.fill(self.fixed);
+        let mut a = [0.0_f64; VARIED.len() * BLOCK];
+        let mut b = [0.0_f64; VARIED.len() * BLOCK];
+        let mut mixed = [0.0_f64; VARIED.len() * BLOCK];
+        let mut value_a = [0.0_f64; BLOCK];
+        let mut value_mixed = [0.0_f64; BLOCK];
+        let mut column = 0;
+        for outcome in &self.outcomes {
+            for (sampler, field) in outcome.samplers.iter().zip(a.chunks_exact_mut(BLOCK)) {
+                sampler.fill(lanes, &mut field[..n]);
+            }
+            for (sampler, field) in outcome.samplers.iter().zip(b.chunks_exact_mut(BLOCK)) {
+                sampler.fill(lanes, &mut field[..n]);
+            }
+            value_a[..n].fill(0.0);
+            outcome.add_values(&a, BLOCK, &mut value_a[..n]);
+            for (total, value) in f_a.iter_mut().zip(&value_a[..n]) {
+                *total += value;
+            }
+            outcome.add_values(&b, BLOCK, f_b);
+            for (field, sampler) in outcome.samplers.iter().enumerate() {
+                if sampler.is_fixed() {
+                    continue;
+                }
+                mixed.copy_from_slice(&a);
+                let span = field * BLOCK..field * BLOCK + n;
+                mixed[span.clone()].copy_from_slice(&b[span]);
+                value_mixed[..n].fill(0.0);
+                outcome.add_values(&mixed, BLOCK, &mut value_mixed[..n]);
+                for row in 0..n {
+                    deltas[row * k + column] = value_mixed[row] - value_a[row];
+                }
+                column += 1;
+            }
+        }
+    }
 }
+
+/// Draws worked on at once: the fields' draws for a block live on the stack.
+pub const BLOCK: usize = 256;
 
 /// Whether the outcome's `uncertainty` table declares any distribution,
 /// even one of no width.
@@ -119,13 +232,7 @@ fn sampler(outcome: &Outcome, assumption: Assumption, by_default: bool) -> Sampl
         .iter()
         .flatten()
         .find(|u| u.assumption == assumption);
-    let value = match assumption {
-        Assumption::Quantity => total_quantity(outcome),
-        Assumption::Proxy => outcome.proxy,
-        other => other
-            .rate_of(outcome)
-            .expect("every varied field but quantity and proxy is a rate"),
-    };
+    let value = model_value(outcome, assumption);
     match declared {
         Some(u) => Sampler::new(assumption, &u.distribution),
         None if by_default => Sampler::default_for(assumption, value),
@@ -133,8 +240,25 @@ fn sampler(outcome: &Outcome, assumption: Assumption, by_default: bool) -> Sampl
     }
 }
 
+/// The model's value of a varied field (a quantity's total over cohorts).
+fn model_value(outcome: &Outcome, assumption: Assumption) -> Decimal {
+    match assumption {
+        Assumption::Quantity => total_quantity(outcome),
+        Assumption::Proxy => outcome.proxy,
+        other => other
+            .rate_of(outcome)
+            .expect("every varied field but quantity and proxy is a rate"),
+    }
+}
+
 impl OutcomeDraw {
-    fn new(outcome: &Outcome, samplers: [Sampler; 6], factors: &[Decimal], additive: bool) -> Self {
+    fn new(
+        index: usize,
+        outcome: &Outcome,
+        samplers: [Sampler; 6],
+        factors: &[Decimal],
+        additive: bool,
+    ) -> Self {
         let total = total_quantity(outcome);
         let cohorts = Decimal::from(outcome.quantities.len());
         let units: Vec<f64> = (0..outcome.duration as usize)
@@ -160,11 +284,38 @@ impl OutcomeDraw {
             _ => None,
         };
         OutcomeDraw {
+            index,
             samplers,
             units,
             annuity,
             additive,
         }
+    }
+
+    /// Why this outcome's mean value may differ from its value in the model.
+    fn skews(&self, outcome: &Outcome) -> Vec<Skew> {
+        let mut skews = Vec::new();
+        if !self.samplers[5].is_fixed() && self.units.len() > 1 {
+            skews.push(Skew::DropOffCompounds);
+        }
+        let deductions_can_exceed_all =
+            self.samplers[2..5].iter().map(|s| s.range().1).sum::<f64>() > 1.0;
+        if self.samplers.iter().any(Sampler::is_truncated)
+            || (self.additive && deductions_can_exceed_all)
+        {
+            skews.push(Skew::Bounds);
+        }
+        let off_centre = VARIED
+            .iter()
+            .zip(&self.samplers)
+            .any(|(assumption, sampler)| {
+                let value = model_value(outcome, *assumption).as_f64();
+                (sampler.centre() - value).abs() > 1e-9 * value.abs().max(1.0)
+            });
+        if off_centre {
+            skews.push(Skew::OffCentre);
+        }
+        skews
     }
 
     /// The outcome's value when every field is fixed (the one value it takes

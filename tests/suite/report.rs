@@ -80,13 +80,16 @@ fn the_report_has_every_section_and_chart() -> Result<(), Box<dyn std::error::Er
         "years",
         "sensitivity",
         "switching",
+        "group-switching",
+        "simulation",
+        "sobol",
         "scenarios",
         "impact-map",
         "conventions",
     ] {
         assert!(html.contains(&format!("id=\"{id}\"")), "no section {id}");
     }
-    for chart in ["distribution", "years", "tornado"] {
+    for chart in ["distribution", "years", "tornado", "histogram", "sobol"] {
         assert_eq!(
             html.matches(&format!("data-chart=\"{chart}\"")).count(),
             1,
@@ -356,7 +359,7 @@ fn assert_only_known_markup(markup: &str) {
         "line",
         "path",
     ];
-    const ATTRIBUTES: [&str; 45] = [
+    const ATTRIBUTES: [&str; 50] = [
         "lang",
         "charset",
         "name",
@@ -401,6 +404,11 @@ fn assert_only_known_markup(markup: &str) {
         "data-low",
         "data-high",
         "data-outcome",
+        "data-from",
+        "data-to",
+        "data-count",
+        "data-first-order",
+        "data-total",
         "html",
     ];
     let tags: BTreeSet<&str> = TAGS.into_iter().collect();

@@ -18,7 +18,7 @@ use serde_json::Value;
 use crate::support::{root, sroi, stderr, stdout};
 
 const MODELS: [&str; 2] = ["thurrock", "derby"];
-const CHARTS: [&str; 3] = ["distribution", "years", "tornado"];
+const CHARTS: [&str; 5] = ["distribution", "years", "tornado", "histogram", "sobol"];
 
 #[test]
 fn each_bundled_report_renders_in_chromium_with_the_figures_of_calc() {
@@ -122,7 +122,7 @@ fn assert_clean(model: &str, page: &Value) {
     }
 }
 
-/// Each of the three charts once, with a box on the page and bars inside it.
+/// Each of the five charts once, with a box on the page and bars inside it.
 fn assert_charts_drawn(model: &str, page: &Value) {
     let charts = page["charts"].as_array().expect("charts");
     let names: Vec<&str> = charts.iter().filter_map(|c| c["chart"].as_str()).collect();

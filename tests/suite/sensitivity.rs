@@ -173,6 +173,10 @@ fn the_switching_values_of_the_spec_example_match_the_hand_worked_figures() {
     // One year is worth 57,971.01: ratio 0.5797, the first duration at or below 1.
     assert_eq!(value("isolation.duration").as_deref(), Some("1"));
     assert_eq!(value("inputs").as_deref(), Some("108380.592313"));
+    // With x = 1 / (1 + r): 54,000 x² + 60,000 x = 100,000, so
+    // x = (−60,000 + √(60,000² + 4 × 54,000 × 100,000)) / 108,000 = 0.914306
+    // and r = 1 / x − 1 = 9.3725%.
+    assert_eq!(value("discount_rate").as_deref(), Some("0.093725"));
 }
 
 /// The model with one parameter set to `value`, as a user would edit it.
@@ -249,9 +253,10 @@ fn assert_switching_values_give_the_target(text: &str, target: &str) -> Vec<Stri
 
 #[test]
 fn every_switching_value_of_the_example_recomputes_to_the_target() {
-    // Proxy, quantity, three deductions, drop-off, duration and inputs.
+    // Proxy, quantity, three deductions, drop-off, duration, inputs and the
+    // discount rate (searched between the model's 3.5% and 100%).
     let checked = assert_switching_values_give_the_target(EXAMPLE, "1");
-    assert_eq!(checked.len(), 8, "{checked:?}");
+    assert_eq!(checked.len(), 9, "{checked:?}");
 }
 
 /// Two outcomes, cohorts per year, a negative outcome, a later start.
@@ -311,7 +316,8 @@ fn switching_values_recompute_to_the_target_under_both_deduction_conventions() {
         }
         checked.sort();
         checked.dedup();
-        assert_eq!(checked.len(), 8, "{deductions}: {checked:?}");
+        // The eight fields and the discount rate.
+        assert_eq!(checked.len(), 9, "{deductions}: {checked:?}");
     }
 }
 
@@ -444,5 +450,5 @@ fn every_format_writes_the_analysis() {
     assert!(
         csv.starts_with("kind,name,base,low_value,low_ratio,high_value,high_ratio,swing,switch")
     );
-    assert!(csv.contains("\nparameter,isolation.proxy,800,640,0.8670,960,1.3006,0.4335,738.1395348837,1.0000,,,\n"), "{csv}");
+    assert!(csv.contains("\nparameter,isolation.proxy,800,640,0.8670,960,1.3006,0.4335,738.1395348837,1.0000,,,,\n"), "{csv}");
 }

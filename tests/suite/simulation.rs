@@ -12,11 +12,17 @@ use crate::sensitivity::{EXAMPLE, dec, model};
 use crate::support::{sroi_with_stdin, stderr, stdout};
 
 fn run(model: &Model, draws: u64, seed: u64, threads: usize) -> Simulation {
+    run_with(model, draws, seed, threads, false)
+}
+
+fn run_with(model: &Model, draws: u64, seed: u64, threads: usize, sobol: bool) -> Simulation {
     let results = calculate(model).expect("computes");
     let settings = Settings {
         draws,
         seed,
         target: dec("1"),
+        sobol,
+        samples: false,
     };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
@@ -79,26 +85,66 @@ fn fixed_assumptions_give_no_spread_and_every_percentile_is_the_base_ratio() {
 }
 
 #[test]
-fn the_default_uncertainty_applies_when_the_model_declares_none() {
-    // Default: triangular over deadweight (15%, 25%, 35%), displacement and
-    // attribution (0%, 0%, 10%), drop-off (0%, 10%, 20%), proxy and quantity
-    // ±20%: six uncertain assumptions. The symmetric ones keep their mean;
-    // displacement and attribution average 3⅓%, so the mean value is
-    // 108,380.59 × (1 − 1/30)² = 101,275.57 and the mean ratio about 1.0128.
+fn the_default_uncertainty_is_centred_on_the_model_so_the_mean_is_its_ratio() {
+    // The default is symmetric around each value: quantity 100 and proxy
+    // £800 ±20%, deadweight 25% ±10 points, drop-off 10% ±10 points. The
+    // displacement and attribution of 0% stay 0% (a range centred on 0%
+    // cannot stay within 0% to 100%), so four assumptions are uncertain.
+    // Quantity, proxy and net are independent with the model's means, so the
+    // value's mean is the model's; only the drop-off compounds, over one
+    // year: E[(1 − d)] is still 0.9, so the mean ratio is the model's
+    // 108,380.59 / 100,000 = 1.0838. The bar: within 0.5% at 200,000 draws.
     let simulation = run(&model(EXAMPLE), 200_000, 3, 2);
     assert!(simulation.by_default);
-    assert_eq!(simulation.uncertain, 6);
+    assert_eq!(simulation.uncertain, 4);
     assert!(simulation.ratio.sd > 0.05);
     let mean = simulation.ratio.mean;
-    assert!(
-        (mean - 1.0128).abs() < 4.0 * simulation.ratio.standard_error,
-        "mean {mean}"
-    );
+    assert!((mean / 1.0838 - 1.0).abs() < 0.005, "mean {mean}");
     assert!(
         simulation.ratio.p5 < simulation.ratio.p50 && simulation.ratio.p50 < simulation.ratio.p95
     );
     let counted: u64 = simulation.histogram.bins.iter().map(|(_, _, n)| n).sum();
     assert_eq!(counted, 200_000);
+}
+
+#[test]
+fn a_deduction_at_zero_stays_zero_and_one_near_the_edge_is_narrowed() {
+    // Deadweight 5%: the default range narrows to 0%–10% (±5 points) so that
+    // 5% stays its centre; drop-off 10% keeps its ±10 points (0%–20%);
+    // displacement and attribution at 0% never move, so they are not among
+    // the uncertain values each draw records.
+    let text = EXAMPLE.replace("deadweight = \"25%\"", "deadweight = \"5%\"");
+    let model = model(&text);
+    let results = calculate(&model).expect("computes");
+    let settings = Settings {
+        draws: 50_000,
+        seed: 5,
+        target: dec("1"),
+        sobol: false,
+        samples: true,
+    };
+    let simulation = simulate(&model, &results, &settings, &AtomicU64::new(0)).expect("simulates");
+    let samples = simulation.samples.as_ref().expect("samples kept");
+    assert_eq!(
+        samples.columns,
+        [
+            "isolation.quantity",
+            "isolation.proxy",
+            "isolation.deadweight",
+            "isolation.drop_off"
+        ]
+    );
+    let column = |c: usize| samples.values.iter().skip(c).step_by(4).copied();
+    let (low, high) = column(2).fold((1.0_f64, 0.0_f64), |(l, h), v| (l.min(v), h.max(v)));
+    assert!(
+        (0.0..0.005).contains(&low) && high <= 0.10 && high > 0.095,
+        "{low} {high}"
+    );
+    let mean = column(2).sum::<f64>() / 50_000.0;
+    assert!((mean - 0.05).abs() < 0.001, "deadweight mean {mean}");
+    // The mean ratio is the model's, read from calc (within 0.5%).
+    let ratio = results.ratio.to_string().parse::<f64>().expect("a number");
+    assert!((simulation.ratio.mean / ratio - 1.0).abs() < 0.005);
 }
 
 #[test]

@@ -8,6 +8,9 @@
 
 mod impact_map;
 mod tables;
+mod uncertainty;
+
+pub use uncertainty::Simulated;
 
 use std::fmt::Write;
 
@@ -26,6 +29,15 @@ const STYLE: &str = include_str!("style.css");
 /// The whole page. `report` carries the model, its sensitivity analysis and
 /// its scenarios; `results` are the model's figures from `calc`.
 pub fn render(results: &Results, report: &sensitivity::Report<'_>) -> String {
+    render_with(results, report, None)
+}
+
+/// The whole page, with the simulation and its Sobol ranking when given.
+pub fn render_with(
+    results: &Results,
+    report: &sensitivity::Report<'_>,
+    simulated: Option<&Simulated<'_>>,
+) -> String {
     let model = report.model;
     let page = View::new(model, results);
     let mut out = String::with_capacity(64 * 1024);
@@ -46,6 +58,9 @@ pub fn render(results: &Results, report: &sensitivity::Report<'_>) -> String {
     section_distribution(&mut out, model, results);
     section_years(&mut out, model, results);
     section_sensitivity(&mut out, report);
+    if let Some(simulated) = simulated {
+        uncertainty::section_simulation(&mut out, model, simulated);
+    }
     section_scenarios(&mut out, report, results);
     section_impact_map(&mut out, model, results);
     let _ = write!(
@@ -143,6 +158,7 @@ fn section_sensitivity(out: &mut String, report: &sensitivity::Report<'_>) {
     for note in &analysis.notes {
         let _ = writeln!(out, "<p class=\"note\">Note: {}.</p>", escape(note));
     }
+    uncertainty::groups(out, report);
     let rows = analysis.tornado.len().min(SWITCHING_ROWS);
     let _ = write!(
         out,

@@ -1,4 +1,5 @@
-//! `sroi sensitivity --format csv`: one header, a `base` row, one
+//! `sroi sensitivity --format csv`: one header, a `base` row, one `group`
+//! row per group switching value (its change in `switch`, its `unit`), one
 //! `parameter` row per varied assumption (its swing and its switching value
 //! side by side, widest swing first), and one `scenario` row per scenario.
 //! Cells that do not apply to a row are empty.
@@ -12,7 +13,7 @@ use crate::number::round;
 use crate::report::csv::text_cell;
 use crate::sensitivity::{Parameter, Switching};
 
-const HEADER: [&str; 13] = [
+const HEADER: [&str; 14] = [
     "kind",
     "name",
     "base",
@@ -26,6 +27,7 @@ const HEADER: [&str; 13] = [
     "present_value",
     "inputs",
     "ratio",
+    "unit",
 ];
 
 fn value(v: Decimal) -> String {
@@ -63,6 +65,17 @@ pub fn render(report: &Report<'_>) -> Result<String, csv::Error> {
         .iter()
         .map(|s| (s.parameter, s))
         .collect();
+    for group in &analysis.groups {
+        let mut row = vec![String::new(); HEADER.len()];
+        row[0] = "group".to_owned();
+        row[1] = text_cell(&group.address(report.model));
+        if let Some(change) = &group.switch {
+            row[8] = value(change.change);
+            row[9] = ratio(change.ratio);
+        }
+        row[13] = group.unit.as_str().to_owned();
+        writer.write_record(&row)?;
+    }
     for swing in &analysis.tornado {
         let switch = switching
             .get(&swing.parameter)
@@ -78,6 +91,7 @@ pub fn render(report: &Report<'_>) -> Result<String, csv::Error> {
             ratio(swing.width()),
             switch.map_or_else(empty, |p| value(p.value)),
             switch.map_or_else(empty, |p| ratio(p.ratio)),
+            empty(),
             empty(),
             empty(),
             empty(),

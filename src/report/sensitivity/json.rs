@@ -1,7 +1,7 @@
 //! `sroi sensitivity --format json`. The keys the issue fixes are
 //! `one_at_a_time[]` (`parameter`, `low`, `high`, each with `value` and
 //! `ratio`), `switching_values[]` (`parameter`, `base`, `switch`, null when not
-//! reachable) and `scenarios[]` (`name`, `present_value`, `ratio`); the rest
+//! reachable; the groups first, with `base` null and the `unit` of `switch`) and `scenarios[]` (`name`, `present_value`, `ratio`); the rest
 //! is added context. Rates are fractions, as in `calc`; a quantity is the
 //! total over cohorts; parameter values keep up to 10 decimal places, so a
 //! switching value put back into the model gives the target ratio.
@@ -17,6 +17,7 @@ use rust_decimal::Decimal;
 use super::Report;
 use crate::number::round;
 use crate::report::json::{ConventionsJson, string};
+use crate::sensitivity::groups::GroupSwitching;
 use crate::sensitivity::{Point, Swing, Switching};
 
 /// A parameter value, exact to 10 decimal places.
@@ -67,9 +68,10 @@ pub fn render(report: &Report<'_>) -> String {
     let lines: Vec<String> = analysis.tornado.iter().map(|s| swing(report, s)).collect();
     array(&mut out, "one_at_a_time", &lines);
     let lines: Vec<String> = analysis
-        .switching
+        .groups
         .iter()
-        .map(|s| switching(report, s))
+        .map(|g| group(report, g))
+        .chain(analysis.switching.iter().map(|s| switching(report, s)))
         .collect();
     array(&mut out, "switching_values", &lines);
     let lines: Vec<String> = report.scenarios.iter().map(|s| scenario(s)).collect();
@@ -115,6 +117,21 @@ fn switching(report: &Report<'_>, switching: &Switching) -> String {
         "{{\"parameter\": \"{}\", \"base\": {}, \"switch\": {switch}, \"ratio\": {at}}}",
         switching.parameter.name(report.model),
         value(switching.base)
+    )
+}
+
+/// A group's entry: its address, no base (its members' values differ), the
+/// change, its unit and the ratio there.
+fn group(report: &Report<'_>, group: &GroupSwitching) -> String {
+    let (switch, at) = match &group.switch {
+        Some(c) => (value(c.change).to_string(), ratio(c.ratio).to_string()),
+        None => ("null".to_owned(), "null".to_owned()),
+    };
+    format!(
+        "{{\"parameter\": {}, \"base\": null, \"switch\": {switch}, \"unit\": \"{}\", \"ratio\": {at}, \"outcomes\": {}}}",
+        string(&group.address(report.model)),
+        group.unit.as_str(),
+        group.outcomes
     )
 }
 

@@ -10,6 +10,7 @@ use super::{Report, Scenario};
 use crate::report::page::{Block, Page};
 use crate::report::text;
 use crate::report::view::{Align, Section};
+use crate::sensitivity::groups::{GroupSwitching, Members};
 use crate::sensitivity::{Parameter, Swing, Switching};
 use rust_decimal::Decimal;
 
@@ -40,6 +41,10 @@ pub fn page(report: &Report<'_>) -> Page {
             "The {shown} widest of {} swings; --top 0 shows every one, and JSON and CSV always do.",
             analysis.tornado.len()
         )));
+    }
+    blocks.push(Block::Table(groups(report)));
+    if let Some(note) = unreachable_groups(report) {
+        blocks.push(Block::Note(note));
     }
     blocks.push(Block::Table(switching(report, shown)));
     if !report.scenarios.is_empty() {
@@ -264,4 +269,56 @@ fn signed_money(value: Decimal, currency: &str) -> String {
     } else {
         money
     }
+}
+
+/// The group switching values: each field of every outcome, then of each
+/// stakeholder's outcomes, moved together.
+pub(crate) fn groups(report: &Report<'_>) -> Section {
+    let model = report.model;
+    let target = report.analysis.target;
+    let rows = shown_groups(report)
+        .map(|group| {
+            vec![
+                group.address(model),
+                group.outcomes.to_string(),
+                words::change(group),
+                words::group_sentence(model, target, group),
+            ]
+        })
+        .collect();
+    Section {
+        title: "Switching values for groups: one field of many outcomes moved together, the rest held fixed",
+        columns: vec![
+            ("Group", Align::Left),
+            ("Outcomes", Align::Right),
+            ("Change", Align::Right),
+            ("In words", Align::Left),
+        ],
+        rows,
+    }
+}
+
+/// The groups the tables show: every field over every outcome, and the
+/// stakeholders' groups that can reach the target (JSON and CSV have all).
+pub(crate) fn shown_groups<'r>(report: &'r Report<'_>) -> impl Iterator<Item = &'r GroupSwitching> {
+    report
+        .analysis
+        .groups
+        .iter()
+        .filter(|g| g.members == Members::Every || g.switch.is_some())
+}
+
+/// How many stakeholders' groups cannot reach the target, when some cannot.
+pub(crate) fn unreachable_groups(report: &Report<'_>) -> Option<String> {
+    let groups = &report.analysis.groups;
+    let stakeholder = groups.iter().filter(|g| g.members != Members::Every);
+    let hidden = stakeholder.clone().filter(|g| g.switch.is_none()).count();
+    if hidden == 0 {
+        return None;
+    }
+    Some(format!(
+        "{hidden} of {} stakeholder groups cannot bring the ratio to {} by any change to one field of their outcomes, and are left out; JSON and CSV list every one.",
+        stakeholder.count(),
+        report.analysis.target.normalize()
+    ))
 }

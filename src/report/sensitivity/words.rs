@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use crate::model::{Assumption, Model, assumption::Kind};
 use crate::number::{round, scientific};
 use crate::report::text;
+use crate::sensitivity::groups::{GroupSwitching, Members, Unit};
 use crate::sensitivity::{Parameter, Switching};
 
 /// A value of `parameter` as a person writes it.
@@ -137,5 +138,108 @@ fn valid_range(model: &Model, parameter: Parameter) -> String {
                 }
             }
         }
+    }
+}
+
+/// A group's change as the tables show it: `-72.5%`, `+41 points`, `-2 years`.
+pub fn change(group: &GroupSwitching) -> String {
+    let Some(switch) = &group.switch else {
+        return "not reachable".to_owned();
+    };
+    let sign = if switch.change > Decimal::ZERO {
+        "+"
+    } else {
+        ""
+    };
+    match group.unit {
+        Unit::Relative => format!("{sign}{}", rate(switch.change)),
+        Unit::Points => {
+            let points = round(switch.change * Decimal::ONE_HUNDRED, 2).normalize();
+            let unit = if points.abs() == Decimal::ONE {
+                "point"
+            } else {
+                "points"
+            };
+            format!("{sign}{points} {unit}")
+        }
+        Unit::Years => {
+            let unit = if switch.change.abs() == Decimal::ONE {
+                "year"
+            } else {
+                "years"
+            };
+            format!("{sign}{} {unit}", switch.change.normalize())
+        }
+    }
+}
+
+/// "every proxy would have to fall 72.5%", "every deadweight of the council's
+/// outcomes would need 41 more points".
+pub fn group_sentence(model: &Model, target: Decimal, group: &GroupSwitching) -> String {
+    let target = target.normalize();
+    let field = group.field.words();
+    let whose = match group.members {
+        Members::Every => String::new(),
+        Members::Stakeholder(index) => {
+            let stakeholder = &model.stakeholders[index];
+            let name = if stakeholder.name.is_empty() {
+                &stakeholder.id
+            } else {
+                &stakeholder.name
+            };
+            let outcomes = if group.outcomes == 1 {
+                "outcome"
+            } else {
+                "outcomes"
+            };
+            format!(" of the {outcomes} for {name}")
+        }
+    };
+    let subject = if group.outcomes == 1 && group.members != Members::Every {
+        format!("the {field}{whose}")
+    } else {
+        format!("every {field}{whose}")
+    };
+    let Some(switch) = &group.switch else {
+        let range = match group.unit {
+            Unit::Relative => "keeping its sign",
+            Unit::Points => "within 0% to 100%",
+            Unit::Years => "of at least 1 year",
+        };
+        return format!("not reachable: no {field} {range} brings the ratio to {target}");
+    };
+    if switch.change.is_zero() {
+        return format!("the ratio is already at {target}");
+    }
+    let (rise, amount) = (switch.change > Decimal::ZERO, switch.change.abs());
+    match group.unit {
+        Unit::Relative => format!(
+            "{subject} would have to {} {}",
+            if rise { "rise" } else { "fall" },
+            rate(amount)
+        ),
+        Unit::Points => {
+            let points = round(amount * Decimal::ONE_HUNDRED, 2).normalize();
+            format!(
+                "{subject} would need {points} {} {} (each kept within 0% to 100%)",
+                if points == Decimal::ONE {
+                    "point"
+                } else {
+                    "points"
+                },
+                if rise { "more" } else { "less" }
+            )
+        }
+        Unit::Years => format!(
+            "{subject} would have to be {} {} {} (ratio {})",
+            amount.normalize(),
+            if amount == Decimal::ONE {
+                "year"
+            } else {
+                "years"
+            },
+            if rise { "longer" } else { "shorter" },
+            ratio(switch.ratio)
+        ),
     }
 }

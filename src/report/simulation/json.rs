@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use super::{fixed, statistics};
 use crate::model::Model;
 use crate::simulate::Simulation;
+use crate::simulate::sobol::Index;
 use crate::simulate::stats::Summary;
 
 fn summary(summary: &Summary, places: usize) -> String {
@@ -59,6 +60,26 @@ pub fn render(model: &Model, simulation: &Simulation) -> String {
         "  \"probability_standard_error\": {},",
         fixed(simulation.probability_standard_error, 4)
     );
+    let _ = writeln!(
+        out,
+        "  \"beside_model\": {{\"ratio\": {base_ratio}, \"mean\": {}, \"median\": {}, \"why\": {}}},",
+        fixed(simulation.ratio.mean, 4),
+        fixed(simulation.ratio.p50, 4),
+        crate::report::json::string(&super::words::why(simulation))
+    );
+    if let Some(sobol) = &simulation.sobol {
+        let _ = writeln!(
+            out,
+            "  \"sobol_run\": {{\"draws\": {}, \"evaluations\": {}, \"resamples\": {}}},",
+            sobol.draws, sobol.evaluations, sobol.resamples
+        );
+        let entries: Vec<String> = sobol.indices.iter().map(index).collect();
+        if entries.is_empty() {
+            out.push_str("  \"sobol\": [],\n");
+        } else {
+            let _ = writeln!(out, "  \"sobol\": [\n    {}\n  ],", entries.join(",\n    "));
+        }
+    }
     let bins: Vec<String> = simulation
         .histogram
         .bins
@@ -77,4 +98,17 @@ pub fn render(model: &Model, simulation: &Simulation) -> String {
         bins.join(",\n    ")
     );
     out
+}
+
+fn index(index: &Index) -> String {
+    let pair = |ci: [f64; 2]| format!("[{}, {}]", fixed(ci[0], 4), fixed(ci[1], 4));
+    format!(
+        "{{\"parameter\": {}, \"kind\": \"{}\", \"first_order\": {}, \"total\": {}, \"first_order_ci\": {}, \"total_ci\": {}}}",
+        crate::report::json::string(&index.parameter),
+        index.kind.as_str(),
+        fixed(index.first_order, 4),
+        fixed(index.total, 4),
+        pair(index.first_order_ci),
+        pair(index.total_ci)
+    )
 }

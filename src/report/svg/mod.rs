@@ -1,5 +1,6 @@
 //! Charts as hand-written SVG: the social value distribution, value by year
-//! stacked by stakeholder, and the sensitivity tornado. Each chart is one
+//! stacked by stakeholder, the sensitivity tornado, the simulated ratio's
+//! histogram and the Sobol indices. Each chart is one
 //! self-contained `<svg>` element with a `viewBox` (so it scales), a `<title>`
 //! and `<desc>` for screen readers, text labels on its bars (so it reads in
 //! greyscale), and the exact figures it draws in `data-` attributes. The same
@@ -9,7 +10,9 @@
 //! computed in `f64`, and every label is formatted from the decimal itself.
 
 pub mod distribution;
+pub mod histogram;
 pub mod palette;
+pub mod sobol;
 pub mod tornado;
 pub mod years;
 
@@ -30,6 +33,10 @@ pub enum Kind {
     Years,
     /// The sensitivity tornado: the ratio with each assumption moved either way.
     Tornado,
+    /// The simulated ratio: a histogram of the draws beside the model's ratio and the target.
+    Histogram,
+    /// What drives the spread: Sobol indices of the assumptions, first-order and total.
+    Sobol,
 }
 
 /// Width of every chart in user units; heights follow the content.
