@@ -198,6 +198,11 @@ pub(crate) fn distribution(model: &Model, results: &Results) -> Section {
                 stakeholder.name.clone(),
                 text::money(result.inputs, &model.analysis.currency),
                 text::money(result.present_value, &model.analysis.currency),
+                per(
+                    result.present_value,
+                    stakeholder.size,
+                    &model.analysis.currency,
+                ),
                 text::percent(result.share, 2),
                 text::bar(result.share, BAR_WIDTH),
             ]
@@ -209,6 +214,7 @@ pub(crate) fn distribution(model: &Model, results: &Results) -> Section {
             ("Stakeholder", Align::Left),
             ("Inputs", Align::Right),
             ("Present value", Align::Right),
+            ("Per person", Align::Right),
             ("Share", Align::Right),
             ("Share, drawn", Align::Left),
         ],
@@ -235,6 +241,11 @@ fn outcomes(model: &Model, results: &Results) -> Section {
                 text::rate(outcome.drop_off),
                 years_active(outcome),
                 text::money(result.present_value, &model.analysis.currency),
+                per(
+                    result.present_value,
+                    Some(outcome.quantities.iter().sum()),
+                    &model.analysis.currency,
+                ),
                 text::percent(share, 2),
             ]
         })
@@ -250,10 +261,20 @@ fn outcomes(model: &Model, results: &Results) -> Section {
             ("Drop-off", Align::Right),
             ("Years", Align::Right),
             ("Present value", Align::Right),
+            ("Per unit", Align::Right),
             ("Share", Align::Right),
         ],
         rows,
     }
+}
+
+/// A value shared over `count` people or units, to the penny; "—" when the
+/// model does not say how many there are (or says none).
+fn per(value: Decimal, count: Option<Decimal>, currency: &str) -> String {
+    count
+        .filter(|count| !count.is_zero())
+        .and_then(|count| value.checked_div(count))
+        .map_or_else(|| "—".to_owned(), |each| text::money(each, currency))
 }
 
 /// "40" for one cohort, "40, 45, 50" for one per year.

@@ -231,3 +231,35 @@ fn calc_says_whether_the_published_figures_are_reproduced() {
         assert!(present_value.contains(part), "{present_value}");
     }
 }
+
+#[test]
+fn calc_shows_value_per_person_where_a_group_has_a_size_and_per_unit_of_each_outcome() {
+    let table = stdout(&sroi(&["calc", "models/thurrock.toml"]));
+    let row = |start: &str| {
+        table
+            .lines()
+            .find(|line| line.starts_with(&format!("│ {start} ")))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    // Level 2 individuals: £2,429,457.49 over the 450 the model declares,
+    // £5,398.794…; the coordinators £16,473.87 over 9, £1,830.43; the
+    // council declares no size, so it has no figure per person.
+    assert!(
+        row("Level 2 individuals").contains("┆  £5,398.79 ┆"),
+        "{table}"
+    );
+    assert!(
+        row("Local Area Coordinators").contains("┆  £1,830.43 ┆"),
+        "{table}"
+    );
+    assert!(
+        row("Thurrock Council Adult Social Care").contains("┆          — ┆"),
+        "{table}"
+    );
+    // Less socially isolated: £648,674.27 over 90 + 90 + 90 = 270, £2,402.497….
+    assert!(
+        row("Less socially isolated").contains("┆  £2,402.50 ┆"),
+        "{table}"
+    );
+}
