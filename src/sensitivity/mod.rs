@@ -218,13 +218,16 @@ pub fn analyse(
     })?;
     rows.push((inputs, Some(switching::inputs(&base))));
     // Outcomes are independent, so they are analysed on every core; the
-    // rows come back in the model's order whatever the threads did.
-    let per_outcome: Vec<(Vec<Row>, Profile)> = model
+    // rows come back in the model's order whatever the threads did. The
+    // results are gathered before any error is taken, so the error reported
+    // is the first outcome's in the file, not the first a thread met.
+    let analysed: Vec<Result<(Vec<Row>, Profile), _>> = model
         .outcomes
         .par_iter()
         .enumerate()
         .map(|(index, outcome)| analyse_outcome(&base, index, outcome, &factors, steps))
-        .collect::<Result<_, _>>()?;
+        .collect();
+    let per_outcome: Vec<(Vec<Row>, Profile)> = analysed.into_iter().collect::<Result<_, _>>()?;
     let mut profiles = Vec::with_capacity(per_outcome.len());
     for (outcome_rows, profile) in per_outcome {
         rows.extend(outcome_rows);

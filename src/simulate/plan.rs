@@ -52,6 +52,9 @@ pub enum Skew {
     Bounds,
     /// A declared distribution whose mean is not the model's value.
     OffCentre,
+    /// A distribution of no width that fixes a field at another value than
+    /// the model's: every draw has it, so the whole spread moves.
+    Pinned,
 }
 
 pub struct OutcomeDraw {
@@ -98,6 +101,12 @@ impl Plan {
                 // states, which may differ from the model's value: the outcome
                 // is worth the same in every draw, but not its calculated value.
                 plan.fixed += constant;
+                let calculated = result.present_value.as_f64();
+                if (constant - calculated).abs() > 1e-9 * calculated.abs().max(1.0)
+                    && !plan.skews.contains(&Skew::Pinned)
+                {
+                    plan.skews.push(Skew::Pinned);
+                }
                 continue;
             }
             plan.uncertain += uncertain;

@@ -413,3 +413,30 @@ fn a_first_year_worth_the_smallest_decimal_still_has_its_payback() {
     assert_eq!(json["payback_months"], serde_json::json!(12.0));
     assert_eq!(json["ratio"], serde_json::json!(1.0));
 }
+
+#[test]
+fn distributions_of_no_width_are_their_constants_and_say_why_the_mean_moves() {
+    // Outcome `a` pinned: quantity 12, proxy 120, deadweight 0%, attribution
+    // 50%, drop-off 0%: 12 × 120 × 0.5 = 720 a year for 3 years, discounted
+    // at 3.5%: 720 × (1/1.035 + 1/1.035² + 1/1.035³) = 720 × 2.8016370 =
+    // 2,017.18; `b` is 1e-28, nothing at two places. Inputs 1,000: ratio
+    // 2.0172 in every draw, against the model's 1.1941 (720, 360, 180
+    // discounted: 695.65 + 336.07 + 162.35 = 1,194.06).
+    let output = sroi(&[
+        "simulate",
+        "tests/fixtures/hostile/degenerate_distributions.toml",
+        "--draws",
+        "500",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    for statistic in ["mean", "min", "max", "p50"] {
+        assert_eq!(json["ratio"][statistic], 2.0172, "{statistic}");
+        assert_eq!(json["present_value"][statistic], 2017.18, "{statistic}");
+    }
+    assert_eq!(json["base"]["ratio"], 1.1941);
+    let why = json["beside_model"]["why"].as_str().expect("a reason");
+    assert!(why.contains("of no width"), "{why}");
+}

@@ -60,6 +60,9 @@ fn reason(skew: Skew) -> &'static str {
             "of bounds: draws cut off at 0% or 100% (a normal truncated there, or additive deductions adding up past 100%, which leave nothing) are not balanced about the model's value"
         }
         Skew::OffCentre => "a declared distribution does not have the model's value as its mean",
+        Skew::Pinned => {
+            "a declared distribution of no width (an sd of 0, or equal bounds) fixes an assumption at another value than the model's, in every draw"
+        }
     }
 }
 
