@@ -33,7 +33,8 @@ pub enum Format {
     Table,
     /// JSON as the spec fixes it, for programs.
     Json,
-    /// One row per outcome, for spreadsheets.
+    /// CSV for spreadsheets, one row per figure the command lists (calc:
+    /// per outcome; sensitivity: per swing; compare: per row of its tables).
     Csv,
     /// Markdown tables, for reports and pull requests.
     Markdown,
