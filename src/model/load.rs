@@ -318,17 +318,21 @@ impl ModelReader<'_> {
                 let code = r.string("currency");
                 let valid = code
                     .clone()
-                    .filter(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()));
-                if code.is_some() && valid.is_none() {
+                    .filter(|c| crate::format::currency::is_known(c));
+                if let (Some(code), None) = (&code, &valid) {
+                    // A mistyped code is named with the one it is nearest.
+                    let hint = match crate::format::currency::nearest(code) {
+                        Some(near) => format!("did you mean \"{near}\"?"),
+                        None => "for example \"GBP\", \"EUR\" or \"USD\"".to_owned(),
+                    };
                     r.report(
                         Diagnostic::new(ErrorCode::BadIdentifier,
                             value.span(),
                             format!(
-                                "`currency` must be a three-letter ISO 4217 code in capitals, found {:?}",
-                                code.unwrap_or_default()
+                                "`currency` must be a three-letter ISO 4217 code in capitals, found {code:?}"
                             ),
                         )
-                        .with_hint("for example \"GBP\", \"EUR\" or \"USD\""),
+                        .with_hint(hint),
                     );
                 }
                 valid

@@ -263,3 +263,19 @@ fn calc_shows_value_per_person_where_a_group_has_a_size_and_per_unit_of_each_out
         "{table}"
     );
 }
+
+#[test]
+fn amounts_show_with_their_currency_s_minor_units() {
+    // Thurrock's present value, 4,879,963.01…, in yen: ISO 4217 gives the
+    // yen no minor unit, so it shows as ¥4,879,963; JSON keeps its figure.
+    let model = std::fs::read_to_string(crate::support::root().join("models/thurrock.toml"))
+        .unwrap_or_default()
+        .replace("currency = \"GBP\"", "currency = \"JPY\"");
+    let table = stdout(&sroi_with_stdin(&["calc", "-"], &model));
+    assert!(
+        table.contains("│ Present value     ┆   ¥4,879,963 │"),
+        "{table}"
+    );
+    let json = stdout(&sroi_with_stdin(&["calc", "-", "--format", "json"], &model));
+    assert!(json.contains("4879963.01"), "{json}");
+}

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::compare::{Difference, FigureKind};
-use crate::number::{round, round_money};
+use crate::number::round;
 use crate::report::text;
 
 /// A cell with nothing to show: the model lacks the row, or there is no base.
@@ -22,7 +22,7 @@ pub fn letter(index: usize) -> String {
 /// places, ratios to 3 (two models' ratios are often close, and 3.68 against
 /// 3.64 would hide whether they differ by 0.03 or 0.04).
 pub fn value(kind: FigureKind, value: Option<Decimal>, currency: &str) -> String {
-    match value.map(|v| shown(kind, v)) {
+    match value.map(|v| shown(kind, v, currency)) {
         None => "n/a".to_owned(),
         Some(v) if kind == FigureKind::Money => text::money(v, currency),
         Some(v) => v.to_string(),
@@ -30,9 +30,9 @@ pub fn value(kind: FigureKind, value: Option<Decimal>, currency: &str) -> String
 }
 
 /// A figure rounded as `value` shows it.
-fn shown(kind: FigureKind, value: Decimal) -> Decimal {
+fn shown(kind: FigureKind, value: Decimal, currency: &str) -> Decimal {
     match kind {
-        FigureKind::Money => round_money(value),
+        FigureKind::Money => text::money_rounded(value, currency),
         FigureKind::Ratio => round(value, 3),
         FigureKind::Months => round(value, 2),
     }
@@ -45,7 +45,7 @@ pub fn change(kind: FigureKind, a: Option<Decimal>, b: Option<Decimal>, currency
     let (Some(a), Some(b)) = (a, b) else {
         return NONE.to_owned();
     };
-    match shown(kind, b).checked_sub(shown(kind, a)) {
+    match shown(kind, b, currency).checked_sub(shown(kind, a, currency)) {
         Some(change) => signed(change, value(kind, Some(change.abs()), currency)),
         None => NONE.to_owned(),
     }
