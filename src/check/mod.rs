@@ -164,14 +164,27 @@ pub fn check_file(path: &Path, policy: &Policy, scenario: Option<&str>) -> FileC
             }
         },
     };
-    match calc::calculate(&model) {
-        Ok(results) => FileCheck::Linted {
-            scenario: model.analysis.scenario.as_ref().map(|s| s.name.clone()),
-            ratio: Some(results.ratio),
-            findings: policy.apply(&model, lint(&model, &results, policy.min_ratio)),
+    let results = match calc::calculate(&model) {
+        Ok(results) => results,
+        Err(diagnostic) => return invalid(source, diagnostic),
+    };
+    // A scenario the model declares but no command could compute would fail
+    // `report`, `sensitivity` and `export` later: the check fails it now, at
+    // the scenario, so that a gate on `sroi check` covers every figure.
+    let unworkable: Vec<Diagnostic> = scenario::evaluate_all(&model)
+        .filter_map(|(_, evaluated)| evaluated.err())
+        .collect();
+    if !unworkable.is_empty() {
+        return FileCheck::Invalid {
             source,
-        },
-        Err(diagnostic) => invalid(source, diagnostic),
+            diagnostics: Diagnostics::sorted(unworkable),
+        };
+    }
+    FileCheck::Linted {
+        scenario: model.analysis.scenario.as_ref().map(|s| s.name.clone()),
+        ratio: Some(results.ratio),
+        findings: policy.apply(&model, lint(&model, &results, policy.min_ratio)),
+        source,
     }
 }
 
