@@ -110,9 +110,22 @@ fn section_distribution(out: &mut String, model: &crate::model::Model, results: 
         ),
         chart = distribution::render(model, results),
         headline = tables::table(&view::headline(model, results), "figures"),
-        by_stakeholder = tables::table(&view::distribution(model, results), "by-stakeholder"),
+        by_stakeholder = tables::table(
+            &without_bars(view::distribution(model, results)),
+            "by-stakeholder"
+        ),
         published = published(model, results),
     );
+}
+
+/// The stakeholder table without its column of text bars: the chart above
+/// draws the same shares, and a bar of block characters wraps in a browser.
+fn without_bars(mut section: view::Section) -> view::Section {
+    section.columns.pop();
+    for row in &mut section.rows {
+        row.pop();
+    }
+    section
 }
 
 /// The figures of the assured report beside the model's, when it states any.
