@@ -6,6 +6,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::model::field_table::{self, Field};
 use crate::number::parse_decimal;
 use crate::printable::restore_text;
 
@@ -28,6 +29,31 @@ pub(super) enum Kind {
     Whole,
     /// `true` or `false`, in any case.
     Boolean,
+}
+
+/// A table's columns with how each cell is read, from the kinds of its
+/// fields: a choice or a currency is a name, read as an id is.
+pub(super) const fn columns<const N: usize>(fields: &[Field]) -> [(&'static str, Kind); N] {
+    let named: [(&str, field_table::Kind); N] = field_table::columns(fields);
+    let mut columns = [("", Kind::Text); N];
+    let mut i = 0;
+    while i < N {
+        let kind = match named[i].1 {
+            field_table::Kind::Id
+            | field_table::Kind::Stakeholder
+            | field_table::Kind::Choice(_)
+            | field_table::Kind::Currency => Kind::Id,
+            field_table::Kind::Text | field_table::Kind::Table => Kind::Text,
+            field_table::Kind::Number | field_table::Kind::NonNegative => Kind::Number,
+            field_table::Kind::PerYear => Kind::Numbers,
+            field_table::Kind::Rate => Kind::Rate,
+            field_table::Kind::Years => Kind::Whole,
+            field_table::Kind::Flag => Kind::Boolean,
+        };
+        columns[i] = (named[i].0, kind);
+        i += 1;
+    }
+    columns
 }
 
 /// An id as written in a cell: without surrounding spaces, and without the

@@ -40,7 +40,7 @@ use self::problem::{At, Problem, Source};
 use self::table::{Columns, Table};
 use self::write::{Standalone, write_onto, write_standalone};
 use crate::diagnostic::{Diagnostic, SourceFile};
-use crate::model::{Limits, Model};
+use crate::model::{Limits, Model, field_table};
 
 /// A value map or inputs file as read, with the name it is reported under.
 pub struct CsvFile {
@@ -87,51 +87,30 @@ pub struct Rejected {
 }
 
 /// The columns of a value map, as `sroi calc --format csv` writes them, with
-/// how each cell is read. `stakeholder_name` names the stakeholder; every
-/// other column is a field of the outcome.
-const OUTCOME_COLUMNS: [(&str, Kind); 15] = [
-    ("id", Kind::Id),
-    ("stakeholder", Kind::Id),
-    ("stakeholder_name", Kind::Text),
-    ("description", Kind::Text),
-    ("indicator", Kind::Text),
-    ("quantity", Kind::Numbers),
-    ("proxy", Kind::Number),
-    ("proxy_description", Kind::Text),
-    ("proxy_source", Kind::Text),
-    ("deadweight", Kind::Rate),
-    ("displacement", Kind::Rate),
-    ("attribution", Kind::Rate),
-    ("drop_off", Kind::Rate),
-    ("duration", Kind::Whole),
-    ("start_year", Kind::Whole),
-];
+/// how each cell is read: the outcome's fields, from the table of fields.
+/// `stakeholder_name` names the stakeholder; every other column is a field
+/// of the outcome.
+const OUTCOME_COLUMNS: [(&str, Kind); field_table::column_count(field_table::OUTCOME)] =
+    cells::columns(field_table::OUTCOME);
 
 const OUTCOMES: Columns = Columns {
     // The columns `sroi calc --format csv` writes, so that its CSV comes back.
     fields: &crate::model::schema::OUTCOME_COLUMNS,
-    required: &["id", "stakeholder", "quantity", "proxy", "duration"],
+    required: &field_table::required_names::<{ field_table::required_count(field_table::OUTCOME) }>(
+        field_table::OUTCOME,
+    ),
     computed: is_computed,
 };
 
-/// The columns of an inputs CSV.
-const INPUT_COLUMNS: [(&str, Kind); 5] = [
-    ("stakeholder", Kind::Id),
-    ("stakeholder_name", Kind::Text),
-    ("description", Kind::Text),
-    ("amount", Kind::Numbers),
-    ("in_kind", Kind::Boolean),
-];
+/// The columns of an inputs CSV: the input's fields.
+const INPUT_COLUMNS: [(&str, Kind); field_table::column_count(field_table::INPUT)] =
+    cells::columns(field_table::INPUT);
 
 const INPUTS: Columns = Columns {
-    fields: &[
-        "stakeholder",
-        "stakeholder_name",
-        "description",
-        "amount",
-        "in_kind",
-    ],
-    required: &["stakeholder", "amount"],
+    fields: &crate::model::schema::INPUT_COLUMNS,
+    required: &field_table::required_names::<{ field_table::required_count(field_table::INPUT) }>(
+        field_table::INPUT,
+    ),
     computed: |_| false,
 };
 

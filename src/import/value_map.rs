@@ -30,13 +30,7 @@ use crate::printable::restore_text;
 /// The fields of an outcome row, in the order the model writes them.
 const OUTCOME_FIELDS: &[&str] = &crate::model::schema::OUTCOME_COLUMNS;
 /// The fields of an input row, as an inputs CSV names them.
-const INPUT_FIELDS: &[&str] = &[
-    "stakeholder",
-    "stakeholder_name",
-    "description",
-    "amount",
-    "in_kind",
-];
+const INPUT_FIELDS: &[&str] = &crate::model::schema::INPUT_COLUMNS;
 
 /// The fields a value map must have a column for, with the headings that
 /// name each, for the hint.

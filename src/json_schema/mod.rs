@@ -3,8 +3,10 @@
 //!
 //! Every table's keys come from the lists the parser itself checks keys
 //! against (`model::schema`), so the schema cannot offer a key the parser
-//! refuses or miss one it accepts; the types, ranges and patterns follow the
-//! format's rules, and the limits come from `Limits`.
+//! refuses or miss one it accepts. The impact map's own tables are described
+//! from the table of fields (`model::field_table`): each field's kind gives
+//! its type, range and pattern, its presence whether it is required, and its
+//! help the description; the limits come from `Limits`.
 
 mod values;
 
@@ -12,11 +14,12 @@ use serde_json::{Map, Value, json};
 
 use self::values::described;
 use crate::diagnostic::lint::{LINTS, Severity};
+use crate::model::field_table::{self, Field, Kind};
 use crate::model::schema::{
-    self, ALLOWANCE, ANALYSIS, CHECK, CONVENTIONS, INPUT, KINDS, NORMAL, OUTCOME, PUBLISHED,
-    SCENARIO, SHAPES, STAKEHOLDER, TOP_LEVEL, UNCERTAIN,
+    self, ALLOWANCE, ANALYSIS, CHECK, CONVENTIONS, INPUT, NORMAL, OUTCOME, PUBLISHED, SCENARIO,
+    SHAPES, STAKEHOLDER, TOP_LEVEL, UNCERTAIN,
 };
-use crate::model::{Deductions, Limits, Schedule, assumption::Assumption};
+use crate::model::{Limits, assumption::Assumption};
 
 /// The schema as pretty-printed JSON, ending with a newline.
 pub fn json_text() -> String {
@@ -79,43 +82,27 @@ fn entries(item: Value, limits: Limits, at_least_one: bool) -> Value {
 fn top_level(key: &str, limits: Limits) -> Value {
     match key {
         "analysis" => described(
-            table(ANALYSIS, &["name"], |key| analysis(key, limits)),
+            fields(field_table::ANALYSIS, limits),
             "What is analysed, by whom, over what period, in which currency.",
         ),
         "conventions" => described(
-            table(CONVENTIONS, &[], conventions),
+            fields(field_table::CONVENTIONS, limits),
             "How the figures are computed; every key is optional and defaults to the SROI Guide's value map with the Green Book's 3.5% rate.",
         ),
         "stakeholders" => described(
-            entries(
-                table(STAKEHOLDER, &["id"], |key| stakeholder(key, limits)),
-                limits,
-                false,
-            ),
+            entries(fields(field_table::STAKEHOLDER, limits), limits, false),
             "The groups who put something in or experience a change.",
         ),
         "inputs" => described(
-            entries(
-                table(INPUT, &["stakeholder", "amount"], |key| input(key, limits)),
-                limits,
-                true,
-            ),
+            entries(fields(field_table::INPUT, limits), limits, true),
             "What each stakeholder puts in; the inputs must total more than zero.",
         ),
         "outcomes" => described(
-            entries(
-                table(
-                    OUTCOME,
-                    &["id", "stakeholder", "quantity", "proxy", "duration"],
-                    |key| outcome(key, limits),
-                ),
-                limits,
-                true,
-            ),
+            entries(fields(field_table::OUTCOME, limits), limits, true),
             "The changes stakeholders experience, each valued with a financial proxy; a model needs at least one.",
         ),
         "published" => described(
-            table(PUBLISHED, &[], |key| published(key, limits)),
+            fields(field_table::PUBLISHED, limits),
             "The figures of an assured report, which `sroi check` must reproduce within `tolerance`.",
         ),
         "scenarios" => described(
@@ -134,141 +121,32 @@ fn top_level(key: &str, limits: Limits) -> Value {
     }
 }
 
-fn analysis(key: &str, limits: Limits) -> Value {
-    match key {
-        "name" => described(values::text(limits), "The name of the analysis (required)."),
-        "organisation" => described(
-            values::text(limits),
-            "The organisation whose activity is analysed (not necessarily the model's author).",
-        ),
-        "kind" => described(
-            values::one_of_names(KINDS),
-            "\"forecast\" (the default) predicts value; \"evaluative\" measures value already created.",
-        ),
-        "period" => described(
-            values::text(limits),
-            "The period of activity, such as \"April 2016 to March 2019\".",
-        ),
-        "currency" => described(
-            json!({ "type": "string", "pattern": "^[A-Z]{3}$" }),
-            "ISO 4217 code in capitals (default \"GBP\"); sets the symbol in tables.",
-        ),
-        "reconstruction" => described(
-            values::text(limits),
-            "Set when the model is not the analysis it describes but rebuilt from what was published about it: say from what. Every output then says the figures are a reconstruction, not the assured analysis.",
-        ),
-        _ => json!({}),
-    }
-}
-
-fn conventions(key: &str) -> Value {
-    match key {
-        "discount_rate" => described(
-            values::rate(),
-            "Flat discount rate, \"3.5%\" or 0.035 (default 3.5%, the Green Book's).",
-        ),
-        "schedule" => described(
-            values::one_of_names(&Schedule::NAMES),
-            "\"flat\" (default): one rate; \"green-book\": 3.5% to year 30, then declining; \"green-book-health\": 1.5% declining.",
-        ),
-        "discount_first_year" => described(
-            values::boolean(),
-            "true (default): year 1 is discounted once (SROI Guide); false: year 1 is year 0 and undiscounted (Green Book).",
-        ),
-        "inputs_discounted" => described(
-            values::boolean(),
-            "false (default): inputs count at face value (value map); true: discounted like benefits.",
-        ),
-        "deductions" => described(
-            values::one_of_names(&Deductions::NAMES),
-            "\"multiplicative\" (default, SROI Guide): (1 − deadweight)(1 − displacement)(1 − attribution); \"additive\": 1 − their sum.",
-        ),
-        _ => json!({}),
-    }
-}
-
-fn stakeholder(key: &str, limits: Limits) -> Value {
-    match key {
-        "id" => described(
-            values::id(limits),
-            "[a-z0-9_-]+, unique among stakeholders (required).",
-        ),
-        "name" => described(
-            values::text(limits),
-            "The name shown in reports; defaults to the id.",
-        ),
-        "size" => described(values::non_negative(), "How many people are in the group."),
-        _ => json!({}),
-    }
-}
-
-fn input(key: &str, limits: Limits) -> Value {
-    match key {
-        "stakeholder" => described(
-            values::id(limits),
-            "The id of a declared stakeholder (required).",
-        ),
-        "description" => described(values::text(limits), "What is put in."),
-        "amount" => described(
-            values::per_year(limits),
-            "A number (all in year 1) or one amount per year from year 1, each zero or more (required).",
-        ),
-        "in_kind" => described(
-            values::boolean(),
-            "Whether the input is in kind (default false).",
-        ),
-        _ => json!({}),
-    }
-}
-
-fn outcome(key: &str, limits: Limits) -> Value {
-    let rate = |what: &str| {
-        described(
-            values::rate(),
-            &format!("{what}: \"25%\" or a number from 0 to 1 (default 0%)."),
+/// A table of the impact map, from its fields.
+fn fields(fields: &[Field], limits: Limits) -> Value {
+    let names: Vec<&str> = fields.iter().map(|field| field.name).collect();
+    table(&names, &field_table::required(fields), |name| {
+        fields.iter().find(|field| field.name == name).map_or_else(
+            || json!({}),
+            |field| described(value(field, limits), field.help),
         )
-    };
-    match key {
-        "id" => described(
-            values::id(limits),
-            "[a-z0-9_-]+, unique among outcomes (required).",
-        ),
-        "stakeholder" => described(
-            values::id(limits),
-            "The id of the stakeholder who experiences the change (required).",
-        ),
-        "description" => described(
-            values::text(limits),
-            "The change, in the stakeholder's words.",
-        ),
-        "indicator" => described(values::text(limits), "How the change is measured."),
-        "quantity" => described(
-            values::per_year(limits),
-            "How many experience the change: a number (one cohort) or one cohort per activity year; cohort k starts in year start_year + k (required).",
-        ),
-        "proxy" => described(
-            values::number(),
-            "The value of the change per unit per year; negative for a change for the worse (required).",
-        ),
-        "proxy_description" => described(values::text(limits), "What the financial proxy is."),
-        "proxy_source" => described(values::text(limits), "Where the proxy's value comes from."),
-        "deadweight" => rate("The share that would have happened anyway"),
-        "displacement" => rate("The share moved from elsewhere"),
-        "attribution" => rate("The share owed to others"),
-        "drop_off" => rate("How much of the change fades each year after the first"),
-        "duration" => described(
-            values::years(limits),
-            "Years in which the change has value, counted from each cohort's start (required).",
-        ),
-        "start_year" => described(
-            values::years(limits),
-            "1 (default): starts in the year of activity; 2: the year after.",
-        ),
-        "uncertainty" => described(
-            table(UNCERTAIN, &[], uncertain_field),
-            "Distributions for `sroi simulate`, one per field; `{}` marks the outcome as certain.",
-        ),
-        _ => json!({}),
+    })
+}
+
+/// The schema of a field's value, by its kind.
+fn value(field: &Field, limits: Limits) -> Value {
+    match field.kind {
+        Kind::Text => values::text(limits),
+        Kind::Id | Kind::Stakeholder => values::id(limits),
+        Kind::Choice(names) => values::one_of_names(names),
+        Kind::Currency => json!({ "type": "string", "pattern": "^[A-Z]{3}$" }),
+        Kind::Flag => values::boolean(),
+        Kind::Number => values::number(),
+        Kind::NonNegative => values::non_negative(),
+        Kind::PerYear => values::per_year(limits),
+        Kind::Rate => values::rate(),
+        Kind::Years => values::years(limits),
+        // The one table among the fields: an outcome's uncertainty.
+        Kind::Table => table(UNCERTAIN, &[], uncertain_field),
     }
 }
 
@@ -317,20 +195,6 @@ fn uncertain_field(field: &str) -> Value {
         distribution,
         &format!("The distribution of `{field}`: one of triangular, uniform, pert or normal."),
     )
-}
-
-fn published(key: &str, limits: Limits) -> Value {
-    match key {
-        "present_value" => described(values::number(), "The published present value."),
-        "inputs" => described(values::number(), "The published inputs total."),
-        "ratio" => described(values::number(), "The published SROI ratio."),
-        "tolerance" => described(
-            values::rate(),
-            "Relative tolerance for reproducing the figures (default 0.5%).",
-        ),
-        "source" => described(values::text(limits), "The report the figures come from."),
-        _ => json!({}),
-    }
 }
 
 fn scenario(key: &str, limits: Limits) -> Value {

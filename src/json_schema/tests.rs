@@ -3,6 +3,7 @@
 use serde_json::Value;
 
 use super::*;
+use crate::model::{Deductions, Schedule};
 
 /// The table schema at a path such as `outcomes[].uncertainty`; `*` stands
 /// for every property of the table before it.

@@ -8,6 +8,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::Spans;
+use super::field_table::{Field, Kind, Presence, Value};
 use super::schema::{Limits, nearest};
 use crate::diagnostic::{Diagnostic, ErrorCode, Span};
 use crate::number::{NumberError, parse_decimal};
@@ -159,17 +160,6 @@ impl<'t, 'd, 'i> TableReader<'t, 'd, 'i> {
         self.expect_integer(key, value, min, max, unit)
     }
 
-    pub fn required_integer(
-        &mut self,
-        key: &'static str,
-        min: u32,
-        max: u32,
-        unit: &str,
-    ) -> Option<u32> {
-        let value = self.required_value(key)?;
-        self.expect_integer(key, value, min, max, unit)
-    }
-
     pub(crate) fn expect_integer(
         &mut self,
         key: &str,
@@ -225,11 +215,6 @@ impl<'t, 'd, 'i> TableReader<'t, 'd, 'i> {
     /// An exact decimal: a TOML integer, float, or decimal string.
     pub fn decimal(&mut self, key: &'static str) -> Option<Decimal> {
         let value = self.value(key)?;
-        self.expect_decimal(key, value)
-    }
-
-    pub fn required_decimal(&mut self, key: &'static str) -> Option<Decimal> {
-        let value = self.required_value(key)?;
         self.expect_decimal(key, value)
     }
 
@@ -529,4 +514,176 @@ pub(crate) fn suggested_id(id: &str) -> Option<String> {
         .collect();
     let suggestion = suggestion.trim_matches('-');
     (!suggestion.is_empty()).then(|| suggestion.to_owned())
+}
+
+/// What a table's fields read as, one slot per field of the table of fields,
+/// defaults filled in. Taken out by name and type as the model is built.
+pub(crate) struct FieldValues {
+    fields: &'static [Field],
+    slots: Vec<Slot>,
+}
+
+/// One field as read.
+enum Slot {
+    /// Left out, with no default.
+    Absent,
+    /// Given but wrong (or required and missing): already reported.
+    Invalid,
+    Text(String),
+    Decimal(Decimal),
+    Decimals(Vec<Decimal>),
+    Whole(u32),
+    Flag(bool),
+    Choice(usize),
+}
+
+impl<'t> TableReader<'t, '_, '_> {
+    /// Read and check every field of `fields` (but tables, which their own
+    /// modules read), in order, by its kind, range and default.
+    pub fn read_fields(&mut self, fields: &'static [Field]) -> FieldValues {
+        let slots = fields.iter().map(|field| self.slot(field)).collect();
+        FieldValues { fields, slots }
+    }
+
+    fn slot(&mut self, field: &Field) -> Slot {
+        let name = field.name;
+        if field.kind == Kind::Table {
+            return Slot::Absent;
+        }
+        if !self.contains(name) {
+            return match field.presence {
+                Presence::Required => {
+                    self.required_value(name);
+                    Slot::Invalid
+                }
+                Presence::Default(value) => match value {
+                    Value::Rate(rate) => Slot::Decimal(rate),
+                    Value::Whole(number) => Slot::Whole(number),
+                    Value::Flag(flag) => Slot::Flag(flag),
+                    Value::Choice(index) => Slot::Choice(index),
+                    Value::Text(text) => Slot::Text(text.to_owned()),
+                },
+                Presence::Optional | Presence::Derived(_) => Slot::Absent,
+            };
+        }
+        let max_years = self.limits.max_years;
+        let slot = match field.kind {
+            Kind::Text | Kind::Stakeholder => self.string(name).map(Slot::Text),
+            Kind::Id => self.required_id(name).map(Slot::Text),
+            Kind::Currency => self.currency(name).map(Slot::Text),
+            Kind::Choice(names) => self.choice(name, names).map(Slot::Choice),
+            Kind::Flag => self.boolean(name).map(Slot::Flag),
+            Kind::Number => self.decimal(name).map(Slot::Decimal),
+            Kind::NonNegative => self.non_negative(name).map(Slot::Decimal),
+            Kind::PerYear => self.required_decimals(name).map(Slot::Decimals),
+            Kind::Rate => self.rate(name).map(Slot::Decimal),
+            Kind::Years => self.integer(name, 1, max_years, "years").map(Slot::Whole),
+            Kind::Table => None,
+        };
+        slot.unwrap_or(Slot::Invalid)
+    }
+
+    /// An active ISO 4217 code; a mistyped one is named with the nearest.
+    fn currency(&mut self, key: &'static str) -> Option<String> {
+        let code = self.string(key)?;
+        if crate::format::currency::is_known(&code) {
+            return Some(code);
+        }
+        let span = self.spans.of(key);
+        let hint = match crate::format::currency::nearest(&code) {
+            Some(near) => format!("did you mean \"{near}\"?"),
+            None => "for example \"GBP\", \"EUR\" or \"USD\"".to_owned(),
+        };
+        self.report(
+            Diagnostic::new(
+                ErrorCode::BadIdentifier,
+                span,
+                format!("`{key}` must be a three-letter ISO 4217 code in capitals, found {code:?}"),
+            )
+            .with_hint(hint),
+        );
+        None
+    }
+
+    /// A number, zero or more.
+    fn non_negative(&mut self, key: &'static str) -> Option<Decimal> {
+        let number = self.decimal(key)?;
+        if number >= Decimal::ZERO {
+            return Some(number);
+        }
+        let span = self.spans.of(key);
+        self.report(Diagnostic::new(
+            ErrorCode::OutOfRange,
+            span,
+            format!("`{key}` must be zero or more, found {number}"),
+        ));
+        None
+    }
+}
+
+impl FieldValues {
+    fn take(&mut self, name: &str) -> Slot {
+        let index = self.fields.iter().position(|field| field.name == name);
+        // A name not in the table is a mistake in this crate, caught by every
+        // test that loads a model; it reads as invalid, never as a panic.
+        debug_assert!(index.is_some(), "`{name}` is not in the table of fields");
+        match index.and_then(|index| self.slots.get_mut(index)) {
+            Some(slot) => std::mem::replace(slot, Slot::Invalid),
+            None => Slot::Invalid,
+        }
+    }
+
+    /// A text field; `None` when left out or wrong.
+    pub fn text(&mut self, name: &str) -> Option<String> {
+        match self.take(name) {
+            Slot::Text(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// A number or rate, its default filled in; `None` when wrong.
+    pub fn decimal(&mut self, name: &str) -> Option<Decimal> {
+        match self.take(name) {
+            Slot::Decimal(number) => Some(number),
+            _ => None,
+        }
+    }
+
+    /// An optional number: `Some(None)` when left out, `None` when wrong.
+    pub fn optional_decimal(&mut self, name: &str) -> Option<Option<Decimal>> {
+        match self.take(name) {
+            Slot::Absent => Some(None),
+            Slot::Decimal(number) => Some(Some(number)),
+            _ => None,
+        }
+    }
+
+    pub fn decimals(&mut self, name: &str) -> Option<Vec<Decimal>> {
+        match self.take(name) {
+            Slot::Decimals(numbers) => Some(numbers),
+            _ => None,
+        }
+    }
+
+    pub fn whole(&mut self, name: &str) -> Option<u32> {
+        match self.take(name) {
+            Slot::Whole(number) => Some(number),
+            _ => None,
+        }
+    }
+
+    pub fn flag(&mut self, name: &str) -> Option<bool> {
+        match self.take(name) {
+            Slot::Flag(flag) => Some(flag),
+            _ => None,
+        }
+    }
+
+    /// One of the field's choices, as an index into them.
+    pub fn choice(&mut self, name: &str) -> Option<usize> {
+        match self.take(name) {
+            Slot::Choice(index) => Some(index),
+            _ => None,
+        }
+    }
 }

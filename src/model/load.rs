@@ -10,7 +10,8 @@ use std::path::Path;
 use rust_decimal::Decimal;
 use toml::de::{DeTable, DeValue};
 
-use super::fields::{TableReader, too_many_entries};
+use super::field_table;
+use super::fields::{FieldValues, TableReader, too_many_entries};
 use super::parse::{Document, Parsing};
 use super::schema::{self, Limits, nearest};
 use super::{
@@ -303,49 +304,17 @@ impl ModelReader<'_> {
             "[analysis]".to_owned(),
             schema::ANALYSIS,
         );
-        let name = r.required_string("name");
-        let organisation = r.string("organisation");
-        let kind = match r.value("kind") {
-            Some(_) => r
-                .choice("kind", schema::KINDS)
-                .map(|i| [Kind::Forecast, Kind::Evaluative][i]),
-            None => Some(Kind::Forecast),
-        };
-        let period = r.string("period");
-        let reconstruction = r.string("reconstruction");
-        let currency = match r.value("currency") {
-            Some(value) => {
-                let code = r.string("currency");
-                let valid = code
-                    .clone()
-                    .filter(|c| crate::format::currency::is_known(c));
-                if let (Some(code), None) = (&code, &valid) {
-                    // A mistyped code is named with the one it is nearest.
-                    let hint = match crate::format::currency::nearest(code) {
-                        Some(near) => format!("did you mean \"{near}\"?"),
-                        None => "for example \"GBP\", \"EUR\" or \"USD\"".to_owned(),
-                    };
-                    r.report(
-                        Diagnostic::new(ErrorCode::BadIdentifier,
-                            value.span(),
-                            format!(
-                                "`currency` must be a three-letter ISO 4217 code in capitals, found {code:?}"
-                            ),
-                        )
-                        .with_hint(hint),
-                    );
-                }
-                valid
-            }
-            None => Some("GBP".to_owned()),
-        };
+        let mut read = r.read_fields(field_table::ANALYSIS);
+        let kind = read
+            .choice("kind")
+            .map(|i| [Kind::Forecast, Kind::Evaluative][i]);
         Some(Analysis {
-            name: name?,
-            organisation,
+            name: read.text("name")?,
+            organisation: read.text("organisation"),
             kind: kind?,
-            period,
-            currency: currency?,
-            reconstruction,
+            period: read.text("period"),
+            currency: read.text("currency")?,
+            reconstruction: read.text("reconstruction"),
             scenario: None,
         })
     }
@@ -358,40 +327,22 @@ impl ModelReader<'_> {
             "[conventions]".to_owned(),
             schema::CONVENTIONS,
         );
-        let defaults = Conventions::default();
-        let discount_rate = or_default(&mut r, "discount_rate", defaults.discount_rate, |r| {
-            r.rate("discount_rate")
+        let mut read = r.read_fields(field_table::CONVENTIONS);
+        let schedule = read.choice("schedule").map(|i| {
+            [
+                Schedule::Flat,
+                Schedule::GreenBook,
+                Schedule::GreenBookHealth,
+            ][i]
         });
-        let schedule = or_default(&mut r, "schedule", defaults.schedule, |r| {
-            r.choice("schedule", &Schedule::NAMES).map(|i| {
-                [
-                    Schedule::Flat,
-                    Schedule::GreenBook,
-                    Schedule::GreenBookHealth,
-                ][i]
-            })
-        });
-        let discount_first_year = or_default(
-            &mut r,
-            "discount_first_year",
-            defaults.discount_first_year,
-            |r| r.boolean("discount_first_year"),
-        );
-        let inputs_discounted = or_default(
-            &mut r,
-            "inputs_discounted",
-            defaults.inputs_discounted,
-            |r| r.boolean("inputs_discounted"),
-        );
-        let deductions = or_default(&mut r, "deductions", defaults.deductions, |r| {
-            r.choice("deductions", &Deductions::NAMES)
-                .map(|i| [Deductions::Multiplicative, Deductions::Additive][i])
-        });
+        let deductions = read
+            .choice("deductions")
+            .map(|i| [Deductions::Multiplicative, Deductions::Additive][i]);
         Some(Conventions {
-            discount_rate: discount_rate?,
+            discount_rate: read.decimal("discount_rate")?,
             schedule: schedule?,
-            discount_first_year: discount_first_year?,
-            inputs_discounted: inputs_discounted?,
+            discount_first_year: read.flag("discount_first_year")?,
+            inputs_discounted: read.flag("inputs_discounted")?,
             deductions: deductions?,
         })
     }
@@ -399,24 +350,13 @@ impl ModelReader<'_> {
     fn stakeholder(&mut self, span: &Span, table: &DeTable<'_>) -> Option<Stakeholder> {
         let what = entry_name("stakeholder", table, "id");
         let mut r = self.reader(table, span.clone(), what, schema::STAKEHOLDER);
-        let id = r.required_id("id");
-        let name = r.string("name");
-        let size = r.decimal("size");
-        if let (Some(size), Some(value)) = (size, r.value("size")) {
-            if size < Decimal::ZERO {
-                r.report(Diagnostic::new(
-                    ErrorCode::OutOfRange,
-                    value.span(),
-                    format!("`size` must be zero or more, found {size}"),
-                ));
-            }
-        }
-        let has_size = table.contains_key("size");
-        let id = id?;
+        let mut read = r.read_fields(field_table::STAKEHOLDER);
+        let size = read.optional_decimal("size");
+        let id = read.text("id")?;
         Some(Stakeholder {
-            name: name.unwrap_or_else(|| id.clone()),
+            name: read.text("name").unwrap_or_else(|| id.clone()),
             id,
-            size: if has_size { Some(size?) } else { None },
+            size: size?,
             spans: r.spans,
         })
     }
@@ -458,16 +398,17 @@ impl ModelReader<'_> {
             "[[inputs]] entry".to_owned(),
             schema::INPUT,
         );
-        let stakeholder = stakeholder_ref(&mut r);
-        let description = r.string("description");
-        let amounts = r.required_decimals("amount").filter(|amounts| {
+        let mut read = r.read_fields(field_table::INPUT);
+        let stakeholder = stakeholder_ref(&mut r, &mut read);
+        let description = read.text("description");
+        let amounts = read.decimals("amount").filter(|amounts| {
             let whose = match &stakeholder {
                 Some(s) => format!("the input from stakeholder `{}`", s.id),
                 None => "this input".to_owned(),
             };
             fits_when_added(&mut r, "amount", amounts, &whose)
         });
-        let in_kind = or_default(&mut r, "in_kind", false, |r| r.boolean("in_kind"));
+        let in_kind = read.flag("in_kind");
         if let Some(amounts) = &amounts {
             if amounts.iter().any(|a| a.is_sign_negative() && !a.is_zero()) {
                 let span = r.spans.of("amount");
@@ -500,13 +441,11 @@ impl ModelReader<'_> {
         conventions: Option<&Conventions>,
     ) -> Option<Outcome> {
         let what = entry_name("outcome", table, "id");
-        let max_years = self.limits.max_years;
         let mut r = self.reader(table, span.clone(), what, schema::OUTCOME);
-        let id = r.required_id("id");
-        let stakeholder = stakeholder_ref(&mut r);
-        let description = r.string("description");
-        let indicator = r.string("indicator");
-        let quantities = r.required_decimals("quantity").filter(|quantities| {
+        let mut read = r.read_fields(field_table::OUTCOME);
+        let id = read.text("id");
+        let stakeholder = stakeholder_ref(&mut r, &mut read);
+        let quantities = read.decimals("quantity").filter(|quantities| {
             let whose = r.what.clone();
             fits_when_added(&mut r, "quantity", quantities, &whose)
         });
@@ -522,23 +461,11 @@ impl ModelReader<'_> {
                 );
             }
         }
-        let proxy = r.required_decimal("proxy");
-        let proxy_description = r.string("proxy_description");
-        let proxy_source = r.string("proxy_source");
-        let deadweight = or_default(&mut r, "deadweight", Decimal::ZERO, |r| {
-            r.rate("deadweight")
-        });
-        let displacement = or_default(&mut r, "displacement", Decimal::ZERO, |r| {
-            r.rate("displacement")
-        });
-        let attribution = or_default(&mut r, "attribution", Decimal::ZERO, |r| {
-            r.rate("attribution")
-        });
-        let drop_off = or_default(&mut r, "drop_off", Decimal::ZERO, |r| r.rate("drop_off"));
-        let duration = r.required_integer("duration", 1, max_years, "years");
-        let start_year = or_default(&mut r, "start_year", 1, |r| {
-            r.integer("start_year", 1, max_years, "years")
-        });
+        let proxy = read.decimal("proxy");
+        let deadweight = read.decimal("deadweight");
+        let displacement = read.decimal("displacement");
+        let attribution = read.decimal("attribution");
+        let drop_off = read.decimal("drop_off");
         if let (Some(dw), Some(dp), Some(at), Some(c)) =
             (deadweight, displacement, attribution, conventions)
         {
@@ -567,18 +494,18 @@ impl ModelReader<'_> {
         Some(Outcome {
             id: id?,
             stakeholder,
-            description,
-            indicator,
+            description: read.text("description"),
+            indicator: read.text("indicator"),
             quantities: quantities?,
             proxy: proxy?,
-            proxy_description,
-            proxy_source,
+            proxy_description: read.text("proxy_description"),
+            proxy_source: read.text("proxy_source"),
             deadweight: deadweight?,
             displacement: displacement?,
             attribution: attribution?,
             drop_off: drop_off?,
-            duration: duration?,
-            start_year: start_year?,
+            duration: read.whole("duration")?,
+            start_year: read.whole("start_year")?,
             uncertainty: uncertainty?,
             spans,
         })
@@ -592,24 +519,13 @@ impl ModelReader<'_> {
             "[published]".to_owned(),
             schema::PUBLISHED,
         );
-        let present_value = r.decimal("present_value");
-        let inputs = r.decimal("inputs");
-        let ratio = r.decimal("ratio");
-        let tolerance = or_default(&mut r, "tolerance", Decimal::new(5, 3), |r| {
-            r.rate("tolerance")
-        });
-        let source = r.string("source");
-        let given = |key: &str| table.contains_key(key);
+        let mut read = r.read_fields(field_table::PUBLISHED);
         Some(Published {
-            present_value: if given("present_value") {
-                Some(present_value?)
-            } else {
-                None
-            },
-            inputs: if given("inputs") { Some(inputs?) } else { None },
-            ratio: if given("ratio") { Some(ratio?) } else { None },
-            tolerance: tolerance?,
-            source,
+            present_value: read.optional_decimal("present_value")?,
+            inputs: read.optional_decimal("inputs")?,
+            ratio: read.optional_decimal("ratio")?,
+            tolerance: read.decimal("tolerance")?,
+            source: read.text("source"),
             spans: r.spans,
         })
     }
@@ -698,21 +614,6 @@ impl ModelReader<'_> {
     }
 }
 
-/// Read an optional field, falling back to `default` only when it is absent
-/// (a present but invalid value stays `None`, so the model is rejected).
-fn or_default<'t, 'd, 'i, T>(
-    reader: &mut TableReader<'t, 'd, 'i>,
-    key: &str,
-    default: T,
-    read: impl FnOnce(&mut TableReader<'t, 'd, 'i>) -> Option<T>,
-) -> Option<T> {
-    if reader.contains(key) {
-        read(reader)
-    } else {
-        Some(default)
-    }
-}
-
 /// More year cells than the limit allows, reported at the outcome that
 /// crosses it. Checked on the whole model, as no outcome alone is too long.
 pub(crate) fn year_cells_beyond_the_limit(model: &Model, limits: Limits) -> Option<Diagnostic> {
@@ -756,8 +657,11 @@ fn fits_when_added(
     total.is_some()
 }
 
-fn stakeholder_ref(r: &mut TableReader<'_, '_, '_>) -> Option<StakeholderRef> {
-    let id = r.required_string("stakeholder")?;
+fn stakeholder_ref(
+    r: &mut TableReader<'_, '_, '_>,
+    read: &mut FieldValues,
+) -> Option<StakeholderRef> {
+    let id = read.text("stakeholder")?;
     Some(StakeholderRef {
         id,
         span: r.spans.of("stakeholder"),

@@ -8,6 +8,7 @@
 
 mod allowances;
 pub mod assumption;
+pub mod field_table;
 mod fields;
 pub(crate) use fields::{is_valid_id, suggested_id};
 mod load;
@@ -203,7 +204,7 @@ pub enum Schedule {
 }
 
 impl Schedule {
-    pub const NAMES: [&'static str; 3] = ["flat", "green-book", "green-book-health"];
+    pub const NAMES: [&'static str; 3] = field_table::SCHEDULES;
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -223,7 +224,7 @@ pub enum Deductions {
 }
 
 impl Deductions {
-    pub const NAMES: [&'static str; 2] = ["multiplicative", "additive"];
+    pub const NAMES: [&'static str; 2] = field_table::DEDUCTIONS;
 
     pub fn as_str(self) -> &'static str {
         match self {

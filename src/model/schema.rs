@@ -1,6 +1,9 @@
 //! The shape of a model file: which tables exist, which keys each may hold,
 //! and the limits that keep any input, however large, from exhausting memory
 //! or time. One place, so the parser, the error hints and the README agree.
+//! The fields of the tables of the impact map are named from `field_table`.
+
+use super::field_table;
 
 pub(crate) const TOP_LEVEL: &[&str] = &[
     "analysis",
@@ -13,72 +16,36 @@ pub(crate) const TOP_LEVEL: &[&str] = &[
     "check",
 ];
 
-pub(crate) const ANALYSIS: &[&str] = &[
-    "name",
-    "organisation",
-    "kind",
-    "period",
-    "currency",
-    "reconstruction",
-];
+pub(crate) const ANALYSIS: &[&str] =
+    &field_table::names::<{ field_table::ANALYSIS.len() }>(field_table::ANALYSIS);
 
-pub(crate) const CONVENTIONS: &[&str] = &[
-    "discount_rate",
-    "schedule",
-    "discount_first_year",
-    "inputs_discounted",
-    "deductions",
-];
+pub(crate) const CONVENTIONS: &[&str] =
+    &field_table::names::<{ field_table::CONVENTIONS.len() }>(field_table::CONVENTIONS);
 
-pub(crate) const STAKEHOLDER: &[&str] = &["id", "name", "size"];
+pub(crate) const STAKEHOLDER: &[&str] =
+    &field_table::names::<{ field_table::STAKEHOLDER.len() }>(field_table::STAKEHOLDER);
 
-pub(crate) const INPUT: &[&str] = &["stakeholder", "description", "amount", "in_kind"];
+pub(crate) const INPUT: &[&str] =
+    &field_table::names::<{ field_table::INPUT.len() }>(field_table::INPUT);
 
-pub(crate) const OUTCOME: &[&str] = &[
-    "id",
-    "stakeholder",
-    "description",
-    "indicator",
-    "quantity",
-    "proxy",
-    "proxy_description",
-    "proxy_source",
-    "deadweight",
-    "displacement",
-    "attribution",
-    "drop_off",
-    "duration",
-    "start_year",
-    "uncertainty",
-];
+pub(crate) const OUTCOME: &[&str] =
+    &field_table::names::<{ field_table::OUTCOME.len() }>(field_table::OUTCOME);
 
 /// The columns of the CSV output that carry the impact map itself, which
 /// `sroi import` reads back; the computed figures follow them.
-pub const OUTCOME_COLUMNS: [&str; 15] = [
-    "id",
-    "stakeholder",
-    "stakeholder_name",
-    "description",
-    "indicator",
-    "quantity",
-    "proxy",
-    "proxy_description",
-    "proxy_source",
-    "deadweight",
-    "displacement",
-    "attribution",
-    "drop_off",
-    "duration",
-    "start_year",
-];
+pub const OUTCOME_COLUMNS: [&str; field_table::column_count(field_table::OUTCOME)] =
+    field_table::column_names(field_table::OUTCOME);
 
-pub(crate) const PUBLISHED: &[&str] = &["present_value", "inputs", "ratio", "tolerance", "source"];
+/// The columns of an inputs CSV, which `sroi import` reads.
+pub const INPUT_COLUMNS: [&str; field_table::column_count(field_table::INPUT)] =
+    field_table::column_names(field_table::INPUT);
+
+pub(crate) const PUBLISHED: &[&str] =
+    &field_table::names::<{ field_table::PUBLISHED.len() }>(field_table::PUBLISHED);
 
 pub(crate) const CHECK: &[&str] = &["allow"];
 
 pub(crate) const ALLOWANCE: &[&str] = &["code", "reason"];
-
-pub(crate) const KINDS: &[&str] = &["forecast", "evaluative"];
 
 /// How deeply arrays, inline tables and dotted keys may nest: the `toml`
 /// crate's own limit, which keeps its recursive parser off the end of the

@@ -65,31 +65,62 @@ pub fn write(model: &Model, results: &Results, out: &mut dyn Write) -> Result<()
     Ok(())
 }
 
+/// The cells of the impact map's own columns, in the order of the table of
+/// fields.
 fn fixed_cells(model: &Model, outcome: &Outcome) -> Vec<String> {
+    OUTCOME_COLUMNS
+        .iter()
+        .map(|column| cell(model, outcome, column).unwrap_or_default())
+        .collect()
+}
+
+/// One column's cell of an outcome; `None` for a column no outcome has.
+fn cell(model: &Model, outcome: &Outcome, column: &str) -> Option<String> {
     let stakeholder = &model.stakeholders[outcome.stakeholder];
     let optional = |text: &Option<String>| text_cell(text.as_deref().unwrap_or(""));
-    let quantity = outcome
-        .quantities
-        .iter()
-        .map(|q| q.normalize().to_string())
-        .collect::<Vec<_>>()
-        .join(";");
-    vec![
+    let cell = match column {
         // An id may start with `-`, which a spreadsheet reads as a formula.
-        text_cell(&outcome.id),
-        text_cell(&stakeholder.id),
-        text_cell(&stakeholder.name),
-        optional(&outcome.description),
-        optional(&outcome.indicator),
-        quantity,
-        outcome.proxy.normalize().to_string(),
-        optional(&outcome.proxy_description),
-        optional(&outcome.proxy_source),
-        text::rate(outcome.deadweight),
-        text::rate(outcome.displacement),
-        text::rate(outcome.attribution),
-        text::rate(outcome.drop_off),
-        outcome.duration.to_string(),
-        outcome.start_year.to_string(),
-    ]
+        "id" => text_cell(&outcome.id),
+        "stakeholder" => text_cell(&stakeholder.id),
+        "stakeholder_name" => text_cell(&stakeholder.name),
+        "description" => optional(&outcome.description),
+        "indicator" => optional(&outcome.indicator),
+        "quantity" => outcome
+            .quantities
+            .iter()
+            .map(|q| q.normalize().to_string())
+            .collect::<Vec<_>>()
+            .join(";"),
+        "proxy" => outcome.proxy.normalize().to_string(),
+        "proxy_description" => optional(&outcome.proxy_description),
+        "proxy_source" => optional(&outcome.proxy_source),
+        "deadweight" => text::rate(outcome.deadweight),
+        "displacement" => text::rate(outcome.displacement),
+        "attribution" => text::rate(outcome.attribution),
+        "drop_off" => text::rate(outcome.drop_off),
+        "duration" => outcome.duration.to_string(),
+        "start_year" => outcome.start_year.to_string(),
+        _ => return None,
+    };
+    Some(cell)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::SourceFile;
+
+    /// A field added to the table of fields is a column of the CSV; this
+    /// fails until the column has its cell, rather than writing it empty.
+    #[test]
+    fn every_column_of_the_table_of_fields_has_a_cell() {
+        let text = "[analysis]\nname = \"a\"\n[[stakeholders]]\nid = \"s\"\n[[inputs]]\nstakeholder = \"s\"\namount = 1\n[[outcomes]]\nid = \"o\"\nstakeholder = \"s\"\nquantity = 1\nproxy = 1\nduration = 1\n";
+        let model = crate::model::parse_model(&SourceFile::new("m.toml", text), Default::default())
+            .expect("the model loads");
+        let outcome = &model.outcomes[0];
+        for column in OUTCOME_COLUMNS {
+            assert!(cell(&model, outcome, column).is_some(), "{column}");
+        }
+        assert_eq!(cell(&model, outcome, "colour"), None);
+    }
 }

@@ -1,29 +1,10 @@
-//! Markdown for reports and pull requests: the same view as the terminal
-//! table, as GitHub-flavoured pipe tables.
+//! Markdown for reports and pull requests: a page's tables as
+//! GitHub-flavoured pipe tables, and the escaping of model text.
 
-use super::view::{Align, Section, View};
+use super::table::Align;
 use crate::printable::escape_control_except;
 
-pub fn render(view: &View) -> String {
-    let mut out = format!("# {}\n\n", escape(&view.title));
-    if !view.subtitle.is_empty() {
-        out.push_str(&format!("{}\n\n", escape(&view.subtitle)));
-    }
-    for line in &view.about {
-        out.push_str(&format!("*{}*\n\n", escape(line)));
-    }
-    out.push_str(&format!("**{}**\n", view.headline));
-    for section in &view.sections {
-        out.push_str(&format!("\n## {}\n\n{}", section.title, table(section)));
-    }
-    out
-}
-
-fn table(section: &Section) -> String {
-    grid(&section.columns, &section.rows)
-}
-
-/// One pipe table; other reports draw theirs through this too.
+/// One pipe table.
 pub fn grid<S: AsRef<str>>(columns: &[(S, Align)], rows: &[Vec<String>]) -> String {
     let header: Vec<String> = columns
         .iter()

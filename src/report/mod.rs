@@ -1,6 +1,6 @@
 //! Output formats, as peers behind one function: a terminal table and
-//! Markdown (both drawn from one formatted view), JSON for machines (spec
-//! section 3), and CSV for spreadsheets.
+//! Markdown (both drawn from one document model, `page`), JSON for machines
+//! (spec section 3), and CSV for spreadsheets.
 
 pub mod check;
 pub mod compare;
@@ -64,9 +64,11 @@ pub fn write(
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     match format {
-        Format::Table => out.write_all(table::render(&view::View::new(model, results)).as_bytes()),
+        Format::Table => {
+            out.write_all(page::terminal(&view::View::new(model, results).page()).as_bytes())
+        }
         Format::Markdown => {
-            out.write_all(markdown::render(&view::View::new(model, results)).as_bytes())
+            out.write_all(page::markdown(&view::View::new(model, results).page()).as_bytes())
         }
         Format::Json => json::write(model, results, out),
         Format::Csv => csv::write(model, results, out).map_err(io_error),

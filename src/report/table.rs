@@ -1,4 +1,4 @@
-//! The terminal table: the view's sections drawn with comfy-table. This is
+//! The terminal table: a page's tables drawn with comfy-table. This is
 //! the only module that knows about the table library. Every line and cell
 //! of model text is shown with its control characters escaped (`\u{1b}`,
 //! `\n`, `\t`): a cell stays on one line and a name cannot drive the terminal.
@@ -7,36 +7,20 @@ use comfy_table::{
     CellAlignment, ColumnConstraint, ContentArrangement, Table, Width as ComfyWidth, presets,
 };
 
-use super::view::{Align, Section, View};
 use super::width;
 use crate::printable::escape_control;
 
-pub fn render(view: &View) -> String {
-    let mut out = prose(&view.title);
-    if !view.subtitle.is_empty() {
-        out.push_str(&prose(&view.subtitle));
-    }
-    for line in &view.about {
-        out.push_str(&prose(line));
-    }
-    out.push('\n');
-    out.push_str(&prose(&view.headline));
-    for section in &view.sections {
-        out.push('\n');
-        out.push_str(&prose(section.title));
-        out.push_str(&format!("{}\n", table(section)));
-    }
-    out
+/// How a column's cells are aligned: text to the left, figures to the right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
 }
 
 /// A line of prose, its control characters escaped, wrapped to the width
 /// (when one is set) and ended with a newline.
 pub fn prose(line: &str) -> String {
     format!("{}\n", width::wrap(&escape_control(line), width::get(), ""))
-}
-
-fn table(section: &Section) -> String {
-    grid(&section.columns, &section.rows)
 }
 
 /// One table of rows under headed, aligned columns. Other reports (such as a

@@ -1,21 +1,19 @@
 //! What a person reads: the results laid out as titled sections of rows, with
-//! every figure already formatted. The terminal table and Markdown render this
-//! same view, so the two can never show different figures.
+//! every figure already formatted. The terminal table and Markdown draw this
+//! same view as a page (`View::page`), so the two can never show different
+//! figures; HTML draws the view its own way.
 
 use rust_decimal::Decimal;
 
+pub use super::table::Align;
+
+use super::page::{Block, Page, Table};
 use super::text;
 use crate::calc::{Results, net_of_deductions};
 use crate::model::{Model, Outcome};
 
 /// Width of the distribution bar, in terminal cells.
 const BAR_WIDTH: usize = 24;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Align {
-    Left,
-    Right,
-}
 
 #[derive(Debug, Clone)]
 pub struct Section {
@@ -90,6 +88,37 @@ pub fn about(model: &Model) -> Vec<String> {
         ));
     }
     lines
+}
+
+impl View {
+    /// The view as a page, for the terminal and Markdown.
+    pub fn page(&self) -> Page {
+        let mut blocks = Vec::new();
+        if !self.subtitle.is_empty() {
+            blocks.push(Block::Subtitle(self.subtitle.clone()));
+        }
+        blocks.extend(self.about.iter().cloned().map(Block::Aside));
+        blocks.push(Block::Headline(self.headline.clone()));
+        blocks.extend(self.sections.iter().cloned().map(Block::table));
+        Page {
+            title: self.title.clone(),
+            blocks,
+        }
+    }
+}
+
+impl From<Section> for Table {
+    fn from(section: Section) -> Table {
+        Table {
+            title: section.title.to_owned(),
+            columns: section
+                .columns
+                .into_iter()
+                .map(|(name, align)| (name.to_owned(), align))
+                .collect(),
+            rows: section.rows,
+        }
+    }
 }
 
 /// Whether the model still reproduces each figure of its assured report

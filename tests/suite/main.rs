@@ -13,6 +13,7 @@ mod crosscheck;
 mod error_catalogue;
 mod export;
 mod export_libreoffice;
+mod field_reference;
 mod fuzz_corpus;
 mod golden;
 mod group_switching;

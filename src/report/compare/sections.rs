@@ -12,13 +12,8 @@ use crate::number::round;
 use crate::report::view::Align;
 use crate::report::{names, text};
 
-/// A table whose columns are only known once the models are.
-#[derive(Debug, Clone)]
-pub struct Grid {
-    pub title: String,
-    pub columns: Vec<(String, Align)>,
-    pub rows: Vec<Vec<String>>,
-}
+/// A table whose columns are only known once the models are: a page's table.
+pub use crate::report::page::Table as Grid;
 
 pub fn models(c: &Comparison) -> Grid {
     let rows = c

@@ -5,6 +5,7 @@
 use super::cells::letter;
 use super::sections::{self, Grid};
 use crate::compare::{Comparison, DeductionGap};
+use crate::report::page::{Block, Page};
 
 #[derive(Debug, Clone)]
 pub struct CompareView {
@@ -34,6 +35,19 @@ impl CompareView {
                 sections::deductions(c),
                 sections::conventions(c),
             ],
+        }
+    }
+}
+
+impl CompareView {
+    /// The comparison as a page: comparability first, as warnings, then the tables.
+    pub fn page(&self) -> Page {
+        let notes = self.notes.iter().cloned().map(Block::Warning);
+        Page {
+            title: self.title.clone(),
+            blocks: notes
+                .chain(self.sections.iter().cloned().map(Block::Table))
+                .collect(),
         }
     }
 }

@@ -35,20 +35,20 @@ pub fn page(report: &Report<'_>) -> Page {
         0 => analysis.tornado.len(),
         top => top.min(analysis.tornado.len()),
     };
-    let mut blocks = vec![Block::Table(tornado(report, shown))];
+    let mut blocks = vec![Block::table(tornado(report, shown))];
     if shown < analysis.tornado.len() {
         blocks.push(Block::Note(format!(
             "The {shown} widest of {} swings; --top 0 shows every one, and JSON and CSV always do.",
             analysis.tornado.len()
         )));
     }
-    blocks.push(Block::Table(groups(report)));
+    blocks.push(Block::table(groups(report)));
     if let Some(note) = unreachable_groups(report) {
         blocks.push(Block::Note(note));
     }
-    blocks.push(Block::Table(switching(report, shown)));
+    blocks.push(Block::table(switching(report, shown)));
     if !report.scenarios.is_empty() {
-        blocks.push(Block::Table(scenarios(report)));
+        blocks.push(Block::table(scenarios(report)));
     }
     blocks.extend(
         analysis
@@ -56,13 +56,12 @@ pub fn page(report: &Report<'_>) -> Page {
             .iter()
             .map(|note| Block::Note(format!("Note: {note}."))),
     );
+    let lines = crate::report::view::about(model).into_iter().chain(lines);
     Page {
         title: format!("Sensitivity of {}", model.analysis.title()),
-        lines: crate::report::view::about(model)
-            .into_iter()
-            .chain(lines)
+        blocks: std::iter::once(Block::Lines(lines.collect()))
+            .chain(blocks)
             .collect(),
-        blocks,
     }
 }
 

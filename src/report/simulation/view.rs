@@ -32,7 +32,7 @@ pub fn page(model: &Model, simulation: &Simulation) -> Page {
     ];
     let target = simulation.target.normalize();
     let blocks = vec![
-        Block::Table(summary(model, simulation)),
+        Block::table(summary(model, simulation)),
         Block::Note(words::why(simulation)),
         Block::Note(format!(
             "Probability that the ratio is below {target}: {}% (standard error {} points).",
@@ -43,19 +43,18 @@ pub fn page(model: &Model, simulation: &Simulation) -> Page {
             "The mean ratio is known to about ±{} (two standard errors); more draws narrow it by √N.",
             fixed(2.0 * simulation.ratio.standard_error, 4)
         )),
-        Block::Table(histogram(simulation)),
+        Block::table(histogram(simulation)),
     ];
     let mut blocks = blocks;
     if let Some(sobol) = &simulation.sobol {
         blocks.extend(sobol_blocks(sobol, simulation.uncertain));
     }
+    let lines = crate::report::view::about(model).into_iter().chain(lines);
     Page {
         title: format!("Simulation of {}", model.analysis.title()),
-        lines: crate::report::view::about(model)
-            .into_iter()
-            .chain(lines)
+        blocks: std::iter::once(Block::Lines(lines.collect()))
+            .chain(blocks)
             .collect(),
-        blocks,
     }
 }
 
@@ -150,7 +149,7 @@ fn sobol_blocks(sobol: &Sobol, uncertain: usize) -> Vec<Block> {
         |kind: Kind| -> Vec<&Index> { sobol.indices.iter().filter(|i| i.kind == kind).collect() };
     let assumptions = of(Kind::Assumption);
     let shown = assumptions.len().min(SOBOL_ROWS);
-    blocks.push(Block::Table(sobol_table(
+    blocks.push(Block::table(sobol_table(
         "Which assumptions drive the spread: Sobol indices (largest total first)",
         &assumptions[..shown],
     )));
@@ -163,11 +162,11 @@ fn sobol_blocks(sobol: &Sobol, uncertain: usize) -> Vec<Block> {
     blocks.push(Block::Note(
         "First-order: the share of the ratio's variance that the assumption causes alone. Total: with its interactions with the others. A total near zero means the assumption could be fixed at any value in its range without changing the spread.".to_owned(),
     ));
-    blocks.push(Block::Table(sobol_table(
+    blocks.push(Block::table(sobol_table(
         "Sobol indices summed by field",
         &of(Kind::Field),
     )));
-    blocks.push(Block::Table(sobol_table(
+    blocks.push(Block::table(sobol_table(
         "Sobol indices summed by outcome",
         &of(Kind::Outcome),
     )));
