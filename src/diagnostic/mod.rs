@@ -181,17 +181,24 @@ impl SourceFile {
             .iter()
             .map(|&c| match c {
                 '\t' => "\t".to_owned(),
-                c => " ".repeat(shown_char(c).chars().count()),
+                c => " ".repeat(display_width(c)),
             })
             .collect();
         // Past the end of the line (a missing value) the caret is one wide.
         let carets: usize = (caret_start..caret_start + width)
-            .map(|i| quoted.get(i).map_or(1, |&c| shown_char(c).chars().count()))
+            .map(|i| quoted.get(i).map_or(1, |&c| display_width(c).max(1)))
             .sum();
         let _ = writeln!(out, "{:gutter$} |", "");
         let _ = writeln!(out, "{} | {shown}{ellipsis}", start.line);
         let _ = writeln!(out, "{:gutter$} | {pad}{}", "", "^".repeat(carets));
     }
+}
+
+/// How many terminal columns a character of a quoted line takes as shown:
+/// two for a CJK character or an emoji, none for a combining mark, so the
+/// caret lands under it whatever script the line is in.
+fn display_width(c: char) -> usize {
+    unicode_width::UnicodeWidthStr::width(shown_char(c).as_str())
 }
 
 /// One character of a quoted line as it is shown: a tab stays a tab.
@@ -286,6 +293,27 @@ mod tests {
         // A span over the ESC spans all of its escape.
         let under_escape = "  |      ^^^^^^\n";
         assert!(rendered(5..6).contains(&format!("{quoted}{under_escape}")));
+    }
+
+    #[test]
+    fn the_caret_is_placed_by_display_width_under_wide_characters() {
+        // 日本 and 😀 take two terminal columns each, é (e and a combining
+        // acute) one: in `name = "日本😀é" x` a terminal shows 17 columns
+        // before x (`name = "` 8, 日本😀 6, é 1, `" ` 2), not 15 characters.
+        let source = SourceFile::new("m.toml", "name = \"日本😀e\u{301}\" x\n");
+        let x = source.text.find(" x").unwrap_or_default() + 1;
+        let rendered = source.render(&Diagnostic::new(ErrorCode::NotToml, x..x + 1, "m"));
+        assert!(
+            rendered.contains(&format!("  | {}^\n", " ".repeat(17))),
+            "{rendered}"
+        );
+        // A span over a wide character has a caret for each of its columns.
+        let wide = source.text.find('日').unwrap_or_default();
+        let rendered = source.render(&Diagnostic::new(ErrorCode::NotToml, wide..wide + 3, "m"));
+        assert!(
+            rendered.contains(&format!("  | {}^^\n", " ".repeat(8))),
+            "{rendered}"
+        );
     }
 
     #[test]
