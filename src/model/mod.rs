@@ -11,6 +11,7 @@ pub mod assumption;
 pub mod field_table;
 mod fields;
 pub(crate) use fields::{is_valid_id, suggested_id};
+mod file;
 mod load;
 mod parse;
 #[cfg(test)]
@@ -26,7 +27,8 @@ use crate::diagnostic::Span;
 
 pub use allowances::{Allowance, CheckSettings};
 pub use assumption::Assumption;
-pub use load::{LoadError, load_file, parse_model};
+pub use file::{LoadError, load_file};
+pub use load::parse_model;
 pub use scenarios::{Action, Override, Scenario, Target, Value};
 pub use schema::{Limits, TOML_NESTING_LIMIT};
 pub use uncertainty::{Distribution, Uncertain};
