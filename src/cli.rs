@@ -12,40 +12,98 @@ use crate::report::Format;
 /// Social Return on Investment from an impact map: exact figures, every
 /// convention named, every problem located.
 #[derive(Debug, Parser)]
-#[command(name = "sroi", version, about, long_about = None)]
+#[command(name = "sroi", version, about, long_about = None, after_long_help = SROI_LONG_HELP)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
 }
 
+/// The end of `sroi --help` and of sroi(1): the model format in brief, the
+/// exit codes and where to start.
+const SROI_LONG_HELP: &str = "\
+The model:
+  A model is a TOML file: [analysis] (name, organisation, period, currency),
+  [conventions] (discount_rate, schedule, deductions), [[stakeholders]] (id,
+  name, size), [[inputs]] (stakeholder, amount by year), [[outcomes]] (id, stakeholder,
+  description, quantity, proxy, deadweight, displacement, attribution,
+  drop_off, duration), and optionally [published], [[scenarios]] and [check].
+  `sroi init` writes one with every field commented; `sroi schema` gives its
+  JSON Schema.
+
+Exit codes:
+  0  done
+  1  the model is invalid, or a check failed (published figures not
+     reproduced, a threshold not met, a denied warning)
+  2  sroi could not do its job: bad arguments, or a file that cannot be read
+     or written
+
+Examples:
+  sroi init \"Befriending in Anytown\" -o befriending.toml
+  sroi calc befriending.toml
+  sroi check --deny warnings befriending.toml";
+
+// Two or three examples end each command's help and its manual page.
+const CALC_EXAMPLES: &str = "Examples:\n  sroi calc models/thurrock.toml\n  sroi calc models/thurrock.toml --scenario low-costs\n  sroi calc models/thurrock.toml --format json -o thurrock.json";
+const SENSITIVITY_EXAMPLES: &str = "Examples:\n  sroi sensitivity models/thurrock.toml\n  sroi sensitivity models/thurrock.toml --top 0 --format csv -o swings.csv";
+const SIMULATE_EXAMPLES: &str = "Examples:\n  sroi simulate models/thurrock.toml\n  sroi simulate models/thurrock.toml --format json";
+const COMPARE_EXAMPLES: &str = "Examples:\n  sroi compare models/derby.toml models/thurrock.toml\n  sroi compare models/thurrock.toml models/thurrock.toml#low-costs\n  sroi compare models/derby.toml models/thurrock.toml --format markdown";
+const CHECK_EXAMPLES: &str = "Examples:\n  sroi check models/\n  sroi check --deny warnings models/thurrock.toml\n  sroi check --format github models/";
+const REPORT_EXAMPLES: &str = "Examples:\n  sroi report models/thurrock.toml -o thurrock.html\n  sroi report models/thurrock.toml --scenario low-costs -o low-costs.html";
+const CHART_EXAMPLES: &str = "Examples:\n  sroi chart models/thurrock.toml -o distribution.svg\n  sroi chart models/thurrock.toml --kind tornado -o tornado.svg";
+const EXPORT_EXAMPLES: &str = "Examples:\n  sroi export models/thurrock.toml -o thurrock.xlsx\n  sroi export models/thurrock.toml --scenario low-costs -o low-costs.xlsx";
+const IMPORT_EXAMPLES: &str = "Examples:\n  sroi import examples/value-map.xlsx -o model.toml\n  sroi import value-map.xlsx --onto models/thurrock.toml -o updated.toml";
+const INIT_EXAMPLES: &str = "Examples:\n  sroi init \"Befriending in Anytown\" -o befriending.toml\n  sroi init \"Befriending in Anytown\"";
+const SCHEMA_EXAMPLES: &str =
+    "Examples:\n  sroi schema -o sroi.schema.json\n  sroi schema | jq .properties.outcomes";
+const COMPLETIONS_EXAMPLES: &str = "Examples:\n  sroi completions bash > ~/.local/share/bash-completion/completions/sroi\n  sroi completions zsh > ~/.zfunc/_sroi";
+const MAN_EXAMPLES: &str =
+    "Examples:\n  sroi man calc | man -l -\n  sroi man --dir man/man1\n  sroi man -o sroi.1";
+
+/// Check's long help: its examples, then every code it can report.
+fn check_long_help() -> String {
+    format!("{CHECK_EXAMPLES}\n\n{}", crate::check::codes::help_table())
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate an impact map and compute its present value, ratio and distribution
+    #[command(after_help = CALC_EXAMPLES)]
     Calc(CalcArgs),
     /// Vary every assumption one at a time, find switching values, compare scenarios
+    #[command(after_help = SENSITIVITY_EXAMPLES)]
     Sensitivity(SensitivityArgs),
     /// Monte Carlo simulation of the ratio over the uncertain assumptions
+    #[command(after_help = SIMULATE_EXAMPLES)]
     Simulate(SimulateArgs),
     /// Put two or more models side by side: headline figures, differences, who gets the value
+    #[command(after_help = COMPARE_EXAMPLES)]
     Compare(CompareArgs),
     /// Check models for CI: validation, lints tied to the SROI principles, published figures
-    #[command(after_long_help = crate::check::codes::help_table())]
+    #[command(after_help = CHECK_EXAMPLES, after_long_help = check_long_help())]
     Check(CheckArgs),
     /// Write a self-contained HTML report: charts, sensitivity, scenarios, the impact map
+    #[command(after_help = REPORT_EXAMPLES)]
     Report(ReportArgs),
     /// Draw one chart of the report as SVG
+    #[command(after_help = CHART_EXAMPLES)]
     Chart(ChartArgs),
     /// Write the value map as a spreadsheet whose formulas recompute every figure
+    #[command(after_help = EXPORT_EXAMPLES)]
     Export(ExportArgs),
     /// Turn a value map (xlsx, ods or CSV, one row per outcome) into a model file
+    #[command(after_help = IMPORT_EXAMPLES)]
     Import(ImportArgs),
     /// Write a commented starter model with every field
+    #[command(after_help = INIT_EXAMPLES)]
     Init(InitArgs),
     /// Print the JSON Schema of the model format, for editors such as taplo
+    #[command(after_help = SCHEMA_EXAMPLES)]
     Schema(SchemaArgs),
     /// Print a shell completion script
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
     Completions(CompletionsArgs),
-    /// Print the manual page (roff), for `man -l` or a man directory
+    /// Print a manual page (roff) of sroi or one command, or write them all to a directory
+    #[command(after_help = MAN_EXAMPLES)]
     Man(ManArgs),
 }
 
@@ -88,9 +146,16 @@ pub struct CompletionsArgs {
 
 #[derive(Debug, Args)]
 pub struct ManArgs {
+    /// The command whose page to print (`calc` prints sroi-calc(1)); without
+    /// one, the page of sroi itself
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
     /// Write the page to FILE instead of standard output
-    #[arg(short, long, value_name = "FILE")]
+    #[arg(short, long, value_name = "FILE", conflicts_with = "dir")]
     pub output: Option<PathBuf>,
+    /// Write every page (sroi.1, sroi-calc.1, …) into the directory DIR
+    #[arg(long, value_name = "DIR", conflicts_with = "command")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

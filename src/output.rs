@@ -84,6 +84,11 @@ fn forget(temporary: &Path) {
     registry().retain(|path| path != temporary);
 }
 
+/// The terminal's width in columns, when standard output is a terminal.
+pub fn terminal_width() -> Option<usize> {
+    terminal_size::terminal_size_of(io::stdout()).map(|(width, _)| usize::from(width.0))
+}
+
 /// What produces an output, writing it as it goes: the whole of it, or an error.
 pub type Writing<'a> = &'a mut dyn FnMut(&mut dyn Write) -> io::Result<()>;
 
@@ -106,10 +111,62 @@ pub fn write_stdout_with(write: Writing<'_>) -> io::Result<()> {
 /// standard error that is full, closed or no longer read must not turn the
 /// run's verdict into a panic (spec section 4), so a failed write is ignored.
 pub fn write_stderr(text: impl AsRef<[u8]>) {
+    let text = text.as_ref();
+    let painted = match std::str::from_utf8(text) {
+        Ok(text) if colour_on_stderr() => Some(paint(text)),
+        _ => None,
+    };
     let mut stderr = io::stderr().lock();
     let _ = stderr
-        .write_all(text.as_ref())
+        .write_all(painted.as_ref().map_or(text, String::as_bytes))
         .and_then(|()| stderr.flush());
+}
+
+/// Colour on standard error only when a person is reading it: a terminal,
+/// and no `NO_COLOR` (<https://no-color.org>: set and not empty). Pipes, files
+/// and CI logs get plain text, so what a program reads never changes.
+fn colour_on_stderr() -> bool {
+    use std::io::IsTerminal;
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
+    !no_color && io::stderr().is_terminal()
+}
+
+/// Messages with their severities in colour: `error[SROI006]` red,
+/// `warning[…]` yellow, `= hint:` cyan, each in bold. Only words `sroi`
+/// writes are painted; model text in a message is already escaped, so it
+/// cannot carry a colour of its own.
+fn paint(text: &str) -> String {
+    use anstyle::{AnsiColor, Style};
+    let marks = [
+        ("error[", AnsiColor::Red),
+        ("warning[", AnsiColor::Yellow),
+        ("= hint:", AnsiColor::Cyan),
+    ];
+    let mut out = String::with_capacity(text.len() + 32);
+    for line in text.split_inclusive('\n') {
+        let found = marks.iter().find_map(|(mark, colour)| {
+            let start = line.find(mark)?;
+            // A severity runs to its closing bracket; a hint is the mark.
+            let end = match mark.strip_suffix('[') {
+                Some(_) => start + line[start..].find(']')? + 1,
+                None => start + mark.len(),
+            };
+            Some((start, end, *colour))
+        });
+        match found {
+            Some((start, end, colour)) => {
+                let style = Style::new().fg_color(Some(colour.into())).bold();
+                out.push_str(&format!(
+                    "{}{style}{}{style:#}{}",
+                    &line[..start],
+                    &line[start..end],
+                    &line[end..]
+                ));
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
 }
 
 /// Write `bytes` to `path`: into it when it is a character device or a FIFO
@@ -321,6 +378,24 @@ mod tests {
 
     fn one_writer_at_a_time() -> std::sync::MutexGuard<'static, ()> {
         WRITING.lock().unwrap_or_else(|poison| poison.into_inner())
+    }
+
+    #[test]
+    fn severities_and_hints_are_painted_and_nothing_else() {
+        let message = "m.toml:3:12: error[SROI006]: `currency` must be…\n  = hint: did you mean \"GBP\"?\nm.toml: 1 problem found\n";
+        let painted = paint(message);
+        assert!(
+            painted.contains("m.toml:3:12: \u{1b}[1m\u{1b}[31merror[SROI006]\u{1b}[0m: `currency`"),
+            "{painted:?}"
+        );
+        assert!(
+            painted.contains("  \u{1b}[1m\u{1b}[36m= hint:\u{1b}[0m did you mean"),
+            "{painted:?}"
+        );
+        assert!(
+            painted.ends_with("\nm.toml: 1 problem found\n"),
+            "{painted:?}"
+        );
     }
 
     #[test]

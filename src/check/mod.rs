@@ -12,7 +12,7 @@ mod completeness;
 pub mod files;
 mod overclaiming;
 mod policy;
-mod published;
+pub mod published;
 mod transparency;
 
 use std::path::Path;

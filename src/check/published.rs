@@ -19,30 +19,81 @@ pub(super) fn lint(
     findings: &mut Vec<Finding>,
 ) {
     if let Some(published) = &model.published {
-        let figures = [
-            (
-                "present_value",
-                published.present_value,
-                results.present_value,
-                Unit::Money,
-            ),
-            (
-                "inputs",
-                published.inputs,
-                results.inputs_total,
-                Unit::Money,
-            ),
-            ("ratio", published.ratio, results.ratio, Unit::Ratio),
-        ];
-        for (field, stated, computed, unit) in figures {
-            if let Some(stated) = stated {
-                reproduced(published, field, stated, computed, unit, model, findings);
-            }
+        for figure in figures(model, results) {
+            reproduced(published, &figure, model, findings);
         }
     }
     if let Some(minimum) = min_ratio {
         below_minimum(model, results.ratio, minimum, findings);
     }
+}
+
+/// One figure of `[published]` beside the model's own: what `check` holds
+/// the model to, and what `calc` and `report` tell their readers.
+#[derive(Debug, Clone)]
+pub struct Reproduction {
+    /// `present_value`, `inputs` or `ratio`, as `[published]` names it.
+    pub field: &'static str,
+    pub stated: Decimal,
+    pub computed: Decimal,
+    unit: Unit,
+    /// |computed − stated| / |stated|; `None` when the report states zero
+    /// (or the gap is beyond what a decimal holds).
+    pub relative_gap: Option<Decimal>,
+    /// Whether the gap is within the report's tolerance.
+    pub within: bool,
+}
+
+impl Reproduction {
+    /// The figure as the report states it: `£4,880,000`, `3.64`.
+    pub fn stated_text(&self, currency: &str) -> String {
+        self.unit.stated(self.stated, currency)
+    }
+
+    /// The model's figure as every output rounds it.
+    pub fn computed_text(&self, currency: &str) -> String {
+        self.unit.computed(self.computed, currency)
+    }
+}
+
+/// Every figure `[published]` states, in the order the section lists them,
+/// beside the model's; empty when the model has no `[published]`.
+pub fn figures(model: &Model, results: &Results) -> Vec<Reproduction> {
+    let Some(published) = &model.published else {
+        return Vec::new();
+    };
+    let figures = [
+        (
+            "present_value",
+            published.present_value,
+            results.present_value,
+            Unit::Money,
+        ),
+        (
+            "inputs",
+            published.inputs,
+            results.inputs_total,
+            Unit::Money,
+        ),
+        ("ratio", published.ratio, results.ratio, Unit::Ratio),
+    ];
+    figures
+        .into_iter()
+        .filter_map(|(field, stated, computed, unit)| {
+            let stated = stated?;
+            // Figures of opposite sign near the largest decimal could overflow
+            // a plain subtraction; such a gap is far beyond any tolerance anyway.
+            let gap = computed.checked_sub(stated).map(|gap| gap.abs());
+            Some(Reproduction {
+                field,
+                stated,
+                computed,
+                unit,
+                relative_gap: gap.and_then(|gap| gap.checked_div(stated.abs())),
+                within: gap.is_some_and(|gap| gap <= published.tolerance * stated.abs()),
+            })
+        })
+        .collect()
 }
 
 /// How a figure reads in a message.
@@ -77,23 +128,18 @@ impl Unit {
 /// headline figures, which is what the tolerance is for.
 fn reproduced(
     published: &Published,
-    field: &str,
-    stated: Decimal,
-    computed: Decimal,
-    unit: Unit,
+    figure: &Reproduction,
     model: &Model,
     findings: &mut Vec<Finding>,
 ) {
     let currency = &model.analysis.currency;
     let tolerance = text::rate(published.tolerance);
+    let field = figure.field;
     let span = published.spans.of(field);
-    // Figures of opposite sign near the largest decimal could overflow a
-    // plain subtraction; such a gap is far beyond any tolerance anyway.
-    let gap = computed.checked_sub(stated).map(|gap| gap.abs());
-    if gap.is_some_and(|gap| gap <= published.tolerance * stated.abs()) {
+    if figure.within {
         return;
     }
-    let off = match gap.and_then(|gap| gap.checked_div(stated.abs())) {
+    let off = match figure.relative_gap {
         Some(relative) => format!("{} away", text::percent(relative, 2)),
         None => "the report states zero".to_owned(),
     };
@@ -102,8 +148,8 @@ fn reproduced(
         span,
         format!(
             "[published] {field} is {} but the model gives {} ({off}, beyond the tolerance of {tolerance})",
-            unit.stated(stated, currency),
-            unit.computed(computed, currency)
+            figure.stated_text(currency),
+            figure.computed_text(currency)
         ),
         "the model no longer reproduces its assured report: undo the change that moved it, or update [published] if the report was reissued",
     ));

@@ -35,6 +35,7 @@ use crate::output;
 
 /// Run the parsed command line to completion.
 pub fn run(cli: Cli) -> Exit {
+    crate::report::width::set(screen_width(&cli.command));
     match cli.command {
         Command::Calc(args) => calc::run(&args),
         Command::Compare(args) => compare::run(&args),
@@ -50,6 +51,33 @@ pub fn run(cli: Cli) -> Exit {
         Command::Schema(args) => schema::run(&args),
         Command::Export(args) => export::run(&args),
     }
+}
+
+/// The width the output must fit: `COLUMNS` when it is a positive number,
+/// else the terminal's when standard output is one. Output to a file keeps
+/// its natural width, whatever the terminal, so a saved table is the same
+/// wherever it was made.
+fn screen_width(command: &Command) -> Option<usize> {
+    if writes_a_file(command) {
+        return None;
+    }
+    let columns = std::env::var("COLUMNS").ok();
+    match columns.as_deref().map(str::trim).map(str::parse::<usize>) {
+        Some(Ok(columns)) if columns > 0 => Some(columns),
+        _ => output::terminal_width(),
+    }
+}
+
+fn writes_a_file(command: &Command) -> bool {
+    let output = match command {
+        Command::Calc(args) => &args.output,
+        Command::Compare(args) => &args.output,
+        Command::Sensitivity(args) => &args.output,
+        Command::Simulate(args) => &args.output,
+        Command::Report(args) => &args.output,
+        _ => &None,
+    };
+    output.is_some()
 }
 
 /// A path as a message shows it: a file's name may hold control characters

@@ -67,6 +67,10 @@ pub struct StakeholderFigures {
 pub struct OutcomeFigures {
     /// The id of the stakeholder who experiences it (it may differ between models).
     pub stakeholder: String,
+    /// That stakeholder's name, and the outcome's description, as this
+    /// model writes them: what a person reads.
+    pub stakeholder_name: String,
+    pub description: Option<String>,
     pub present_value: Decimal,
     /// Of the model's total present value.
     pub share: Decimal,
@@ -111,6 +115,8 @@ pub fn outcomes(models: &[(Cow<'_, Model>, Results)]) -> Vec<Matched<OutcomeFigu
             .map(|(outcome, result)| {
                 let figures = OutcomeFigures {
                     stakeholder: model.stakeholders[outcome.stakeholder].id.clone(),
+                    stakeholder_name: model.stakeholders[outcome.stakeholder].name.clone(),
+                    description: outcome.description.clone(),
                     present_value: result.present_value,
                     share: result
                         .present_value

@@ -3,5 +3,7 @@
 //! Below every layer that words a figure (the checks' messages, the imported
 //! model's comments, every report), so each says a number the same way.
 
+pub mod currency;
+pub mod names;
 pub mod published;
 pub mod text;

@@ -20,9 +20,9 @@ pub fn currency_prefix(code: &str) -> String {
     }
 }
 
-/// `£1,234,567.89`, `-£12.00`.
+/// `£1,234,567.89`, `-£12.00`, `¥1,235`: to the currency's minor units.
 pub fn money(value: Decimal, currency: &str) -> String {
-    let rounded = round_money(value);
+    let rounded = money_rounded(value, currency);
     let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
         "-"
     } else {
@@ -33,6 +33,15 @@ pub fn money(value: Decimal, currency: &str) -> String {
         currency_prefix(currency),
         grouped(rounded.abs())
     )
+}
+
+/// An amount rounded as `money` shows it: to the penny, or to the
+/// currency's own minor units (none for the yen).
+pub fn money_rounded(value: Decimal, currency: &str) -> Decimal {
+    match super::currency::minor_units(currency) {
+        2 => round_money(value),
+        places => round(value, places),
+    }
 }
 
 /// Money shortened for a chart's large figures, as a board paper writes
@@ -162,6 +171,9 @@ mod tests {
         assert_eq!(money(dec("999.995"), "EUR"), "€1,000.00");
         assert_eq!(money(dec("12"), "CHF"), "CHF 12.00");
         assert_eq!(money(dec("-0.001"), "GBP"), "£0.00");
+        // ISO 4217: the yen has no minor unit, the Kuwaiti dinar three.
+        assert_eq!(money(dec("1234.5"), "JPY"), "¥1,235");
+        assert_eq!(money(dec("1.2345"), "KWD"), "KWD 1.235");
     }
 
     #[test]

@@ -508,7 +508,10 @@ fn rule(field: &Field, max_years: u32) -> String {
                 None => String::new(),
             }
         }
-        Currency => "three capital letters (ISO 4217)".to_owned(),
+        Currency => {
+            "an active ISO 4217 code in capitals (a mistyped one is named with the nearest)"
+                .to_owned()
+        }
         Flag => "boolean".to_owned(),
         Number => "number".to_owned(),
         NonNegative => "number ≥ 0".to_owned(),

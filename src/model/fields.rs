@@ -583,20 +583,24 @@ impl<'t> TableReader<'t, '_, '_> {
         slot.unwrap_or(Slot::Invalid)
     }
 
-    /// An ISO 4217 code: three capital letters.
+    /// An active ISO 4217 code; a mistyped one is named with the nearest.
     fn currency(&mut self, key: &'static str) -> Option<String> {
         let code = self.string(key)?;
-        if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) {
+        if crate::format::currency::is_known(&code) {
             return Some(code);
         }
         let span = self.spans.of(key);
+        let hint = match crate::format::currency::nearest(&code) {
+            Some(near) => format!("did you mean \"{near}\"?"),
+            None => "for example \"GBP\", \"EUR\" or \"USD\"".to_owned(),
+        };
         self.report(
             Diagnostic::new(
                 ErrorCode::BadIdentifier,
                 span,
                 format!("`{key}` must be a three-letter ISO 4217 code in capitals, found {code:?}"),
             )
-            .with_hint("for example \"GBP\", \"EUR\" or \"USD\""),
+            .with_hint(hint),
         );
         None
     }

@@ -17,10 +17,11 @@ pub mod simulation;
 pub mod svg;
 pub mod table;
 pub mod view;
+pub mod width;
 pub mod xlsx;
 
 /// Figures are worded below the reports, where the checks can word them too.
-pub use crate::format::{published, text};
+pub use crate::format::{names, published, text};
 
 use crate::calc::Results;
 use crate::model::Model;
@@ -32,7 +33,8 @@ pub enum Format {
     Table,
     /// JSON as the spec fixes it, for programs.
     Json,
-    /// One row per outcome, for spreadsheets.
+    /// CSV for spreadsheets, one row per figure the command lists (calc:
+    /// per outcome; sensitivity: per swing; compare: per row of its tables).
     Csv,
     /// Markdown tables, for reports and pull requests.
     Markdown,

@@ -7,7 +7,6 @@
 
 use super::markdown;
 use super::table::{self, Align};
-use crate::printable::escape_control;
 
 #[derive(Debug, Clone)]
 pub struct Page {
@@ -51,25 +50,28 @@ pub struct Table {
 /// The page as terminal tables; the text may quote the model (its name, a
 /// scenario's, a path), so control characters show escaped.
 pub fn terminal(page: &Page) -> String {
-    let mut out = format!("{}\n", escape_control(&page.title));
+    // Prose wraps to the screen's width when one is set (`width`).
+    let prose = table::prose;
+    let mut out = prose(&page.title);
     for block in &page.blocks {
         match block {
             Block::Subtitle(line) | Block::Aside(line) | Block::Note(line) => {
-                out.push_str(&format!("{}\n", escape_control(line)));
+                out.push_str(&prose(line));
             }
             Block::Lines(lines) => {
                 for line in lines {
-                    out.push_str(&format!("{}\n", escape_control(line)));
+                    out.push_str(&prose(line));
                 }
             }
             Block::Headline(line) | Block::Warning(line) => {
-                out.push_str(&format!("\n{}\n", escape_control(line)));
+                out.push('\n');
+                out.push_str(&prose(line));
             }
-            Block::Table(t) => out.push_str(&format!(
-                "\n{}\n{}\n",
-                escape_control(&t.title),
-                table::grid(&t.columns, &t.rows)
-            )),
+            Block::Table(t) => {
+                out.push('\n');
+                out.push_str(&prose(&t.title));
+                out.push_str(&format!("{}\n", table::grid(&t.columns, &t.rows)));
+            }
         }
     }
     out

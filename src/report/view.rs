@@ -47,13 +47,14 @@ impl View {
         .flatten()
         .collect::<Vec<_>>()
         .join(" · ");
-        let mut sections = vec![
-            headline(model, results),
+        let mut sections = vec![headline(model, results)];
+        sections.extend(published(model, results));
+        sections.extend([
             distribution(model, results),
             outcomes(model, results),
             years(model, results),
             conventions(model),
-        ];
+        ]);
         sections.extend(precision(model, results));
         View {
             title: analysis.title(),
@@ -120,6 +121,51 @@ impl From<Section> for Table {
     }
 }
 
+/// Whether the model still reproduces each figure of its assured report
+/// (`[published]`), by how much and against the report's tolerance: the
+/// comparison `check` holds the model to, shown to every reader.
+pub(crate) fn published(model: &Model, results: &Results) -> Option<Section> {
+    let published = model.published.as_ref()?;
+    let currency = &model.analysis.currency;
+    let tolerance = text::rate(published.tolerance);
+    let rows: Vec<Vec<String>> = crate::check::published::figures(model, results)
+        .into_iter()
+        .map(|figure| {
+            let label = match figure.field {
+                "present_value" => "Present value",
+                "inputs" => "Inputs",
+                _ => "SROI ratio",
+            };
+            let off = figure
+                .relative_gap
+                .map_or_else(|| "n/a".to_owned(), |gap| text::percent(gap, 3));
+            let verdict = if figure.within {
+                format!("reproduced, within {tolerance}")
+            } else {
+                format!("not reproduced: beyond {tolerance}")
+            };
+            vec![
+                label.to_owned(),
+                figure.stated_text(currency),
+                figure.computed_text(currency),
+                off,
+                verdict,
+            ]
+        })
+        .collect();
+    (!rows.is_empty()).then(|| Section {
+        title: "Published figures",
+        columns: vec![
+            ("Figure", Align::Left),
+            ("Published", Align::Right),
+            ("This model", Align::Right),
+            ("Off by", Align::Right),
+            ("Verdict", Align::Left),
+        ],
+        rows,
+    })
+}
+
 /// Figures that are not as exact as they are shown, when there are any.
 fn precision(model: &Model, results: &Results) -> Option<Section> {
     let notes = super::precision::notes(model, results);
@@ -181,6 +227,11 @@ pub(crate) fn distribution(model: &Model, results: &Results) -> Section {
                 stakeholder.name.clone(),
                 text::money(result.inputs, &model.analysis.currency),
                 text::money(result.present_value, &model.analysis.currency),
+                per(
+                    result.present_value,
+                    stakeholder.size,
+                    &model.analysis.currency,
+                ),
                 text::percent(result.share, 2),
                 text::bar(result.share, BAR_WIDTH),
             ]
@@ -192,8 +243,9 @@ pub(crate) fn distribution(model: &Model, results: &Results) -> Section {
             ("Stakeholder", Align::Left),
             ("Inputs", Align::Right),
             ("Present value", Align::Right),
+            ("Per person", Align::Right),
             ("Share", Align::Right),
-            ("", Align::Left),
+            ("Share, drawn", Align::Left),
         ],
         rows,
     }
@@ -210,7 +262,7 @@ fn outcomes(model: &Model, results: &Results) -> Section {
                 .checked_div(results.present_value)
                 .unwrap_or(Decimal::ZERO);
             vec![
-                outcome.id.clone(),
+                super::names::outcome(outcome.description.as_deref(), &outcome.id),
                 model.stakeholders[outcome.stakeholder].name.clone(),
                 quantities(outcome),
                 text::money(outcome.proxy, &model.analysis.currency),
@@ -218,6 +270,11 @@ fn outcomes(model: &Model, results: &Results) -> Section {
                 text::rate(outcome.drop_off),
                 years_active(outcome),
                 text::money(result.present_value, &model.analysis.currency),
+                per(
+                    result.present_value,
+                    Some(outcome.quantities.iter().sum()),
+                    &model.analysis.currency,
+                ),
                 text::percent(share, 2),
             ]
         })
@@ -233,10 +290,20 @@ fn outcomes(model: &Model, results: &Results) -> Section {
             ("Drop-off", Align::Right),
             ("Years", Align::Right),
             ("Present value", Align::Right),
+            ("Per unit", Align::Right),
             ("Share", Align::Right),
         ],
         rows,
     }
+}
+
+/// A value shared over `count` people or units, to the penny; "—" when the
+/// model does not say how many there are (or says none).
+fn per(value: Decimal, count: Option<Decimal>, currency: &str) -> String {
+    count
+        .filter(|count| !count.is_zero())
+        .and_then(|count| value.checked_div(count))
+        .map_or_else(|| "—".to_owned(), |each| text::money(each, currency))
 }
 
 /// "40" for one cohort, "40, 45, 50" for one per year.

@@ -194,3 +194,88 @@ fn the_minimal_example_computes_the_figures_its_header_works_out() {
     assert_eq!(json["present_value"].as_f64(), Some(108_380.59));
     assert_eq!(json["ratio"].as_f64(), Some(1.0838));
 }
+
+#[test]
+fn calc_says_whether_the_published_figures_are_reproduced() {
+    let table = stdout(&sroi(&["calc", "models/thurrock.toml"]));
+    // Present value £4,879,963.01 against the stated £4,880,000: 36.99 /
+    // 4,880,000 = 0.0000076, 0.001% to three places, within the 0.5%
+    // tolerance; inputs £1,340,000.00 exactly as stated.
+    let present_value = table
+        .lines()
+        .find(|line| line.contains("£4,880,000"))
+        .unwrap_or_default();
+    for part in [
+        "Present value",
+        "£4,879,963.01",
+        "0.001%",
+        "reproduced, within 0.5%",
+    ] {
+        assert!(present_value.contains(part), "{present_value}");
+    }
+    assert!(
+        table.contains("0.000% ┆ reproduced, within 0.5%"),
+        "{table}"
+    );
+
+    // Stated as £5,000,000 instead: 120,036.99 / 5,000,000 = 2.401% away.
+    let model = std::fs::read_to_string(crate::support::root().join("models/thurrock.toml"))
+        .unwrap_or_default()
+        .replace("present_value = 4_880_000", "present_value = 5_000_000");
+    let table = stdout(&sroi_with_stdin(&["calc", "-"], &model));
+    let present_value = table
+        .lines()
+        .find(|line| line.contains("£5,000,000"))
+        .unwrap_or_default();
+    for part in ["2.401%", "not reproduced: beyond 0.5%"] {
+        assert!(present_value.contains(part), "{present_value}");
+    }
+}
+
+#[test]
+fn calc_shows_value_per_person_where_a_group_has_a_size_and_per_unit_of_each_outcome() {
+    let table = stdout(&sroi(&["calc", "models/thurrock.toml"]));
+    let row = |start: &str| {
+        table
+            .lines()
+            .find(|line| line.starts_with(&format!("│ {start} ")))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    // Level 2 individuals: £2,429,457.49 over the 450 the model declares,
+    // £5,398.794…; the coordinators £16,473.87 over 9, £1,830.43; the
+    // council declares no size, so it has no figure per person.
+    assert!(
+        row("Level 2 individuals").contains("┆  £5,398.79 ┆"),
+        "{table}"
+    );
+    assert!(
+        row("Local Area Coordinators").contains("┆  £1,830.43 ┆"),
+        "{table}"
+    );
+    assert!(
+        row("Thurrock Council Adult Social Care").contains("┆          — ┆"),
+        "{table}"
+    );
+    // Less socially isolated: £648,674.27 over 90 + 90 + 90 = 270, £2,402.497….
+    assert!(
+        row("Less socially isolated").contains("┆  £2,402.50 ┆"),
+        "{table}"
+    );
+}
+
+#[test]
+fn amounts_show_with_their_currency_s_minor_units() {
+    // Thurrock's present value, 4,879,963.01…, in yen: ISO 4217 gives the
+    // yen no minor unit, so it shows as ¥4,879,963; JSON keeps its figure.
+    let model = std::fs::read_to_string(crate::support::root().join("models/thurrock.toml"))
+        .unwrap_or_default()
+        .replace("currency = \"GBP\"", "currency = \"JPY\"");
+    let table = stdout(&sroi_with_stdin(&["calc", "-"], &model));
+    assert!(
+        table.contains("│ Present value     ┆   ¥4,879,963 │"),
+        "{table}"
+    );
+    let json = stdout(&sroi_with_stdin(&["calc", "-", "--format", "json"], &model));
+    assert!(json.contains("4879963.01"), "{json}");
+}

@@ -45,3 +45,4 @@ mod support;
 mod tools;
 mod uncertainty_charts;
 mod validation;
+mod width;

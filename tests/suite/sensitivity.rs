@@ -17,7 +17,7 @@ use sroi::model::{Assumption, Limits, Model, parse_model};
 use sroi::number::round;
 use sroi::sensitivity::{Analysis, Parameter, Steps, Swing, Switching, analyse};
 
-use crate::support::{sroi_with_stdin, stderr, stdout};
+use crate::support::{sroi, sroi_with_stdin, stderr, stdout};
 
 pub const EXAMPLE: &str = r#"
 [analysis]
@@ -441,7 +441,13 @@ fn every_format_writes_the_analysis() {
             "{format}: {}",
             stderr(&output)
         );
-        assert!(stdout(&output).contains("isolation.proxy"), "{format}");
+        // People read the outcome and the field; programs keep the id.
+        let name = if format == "csv" {
+            "isolation.proxy"
+        } else {
+            "isolation · proxy"
+        };
+        assert!(stdout(&output).contains(name), "{format}");
     }
     let csv = stdout(&sroi_with_stdin(
         &["sensitivity", "-", "--format", "csv"],
@@ -451,4 +457,36 @@ fn every_format_writes_the_analysis() {
         csv.starts_with("kind,name,base,low_value,low_ratio,high_value,high_ratio,swing,switch")
     );
     assert!(csv.contains("\nparameter,isolation.proxy,800,640,0.8670,960,1.3006,0.4335,738.1395348837,1.0000,,,,\n"), "{csv}");
+}
+
+#[test]
+fn the_tornado_and_switching_tables_name_outcomes_by_their_descriptions() {
+    // Thurrock's l2_isolation is described "Less socially isolated: connected
+    // with local people" (51 characters, so named by its first clause);
+    // l2_control "Empowered to make their own decisions: feel more in control
+    // of life" (68, likewise).
+    let table = stdout(&sroi(&["sensitivity", "models/thurrock.toml"]));
+    let (tornado, switching) = table
+        .split_once("Switching values: where")
+        .unwrap_or_default();
+    for rows in [tornado, switching] {
+        assert!(
+            rows.contains("│ Less socially isolated · drop-off "),
+            "{rows}"
+        );
+        assert!(
+            rows.contains("│ Empowered to make their own decisions · quantity "),
+            "{rows}"
+        );
+        assert!(rows.contains("│ Inputs "), "{rows}");
+        assert!(!rows.contains("l2_isolation"), "{rows}");
+    }
+    assert!(table.contains("│ Every outcome · proxy "), "{table}");
+    let json = stdout(&sroi(&[
+        "sensitivity",
+        "models/thurrock.toml",
+        "--format",
+        "json",
+    ]));
+    assert!(json.contains("\"l2_isolation.drop_off\""), "{json}");
 }

@@ -15,8 +15,23 @@ pub fn sroi(args: &[&str]) -> Output {
 }
 
 pub fn sroi_with_stdin(args: &[&str], stdin: &str) -> Output {
+    sroi_in(args, stdin, None)
+}
+
+/// Run `sroi` as at a screen `width` columns wide (`COLUMNS`).
+pub fn sroi_at_width(args: &[&str], width: usize) -> Output {
+    sroi_in(args, "", Some(width))
+}
+
+fn sroi_in(args: &[&str], stdin: &str, width: Option<usize>) -> Output {
     use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sroi"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_sroi"));
+    // Output keeps its natural width unless a test sets one.
+    command.env_remove("COLUMNS");
+    if let Some(width) = width {
+        command.env("COLUMNS", width.to_string());
+    }
+    let mut child = command
         .args(args)
         .current_dir(root())
         .env_remove("NO_COLOR")

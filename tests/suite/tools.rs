@@ -61,3 +61,56 @@ fn the_starter_model_computes_and_passes_every_check_when_written_to_a_file() ->
     assert_eq!(stderr(&check), "");
     Ok(())
 }
+
+#[test]
+fn each_command_has_a_manual_page_and_its_help_ends_with_examples() -> std::io::Result<()> {
+    let calc = stdout(&sroi(&["man", "calc"]));
+    // clap_mangen titles a subcommand's page by its full name, sroi-calc(1).
+    assert!(calc.contains(".TH sroi-calc 1"), "{calc}");
+    assert!(
+        calc.contains("\\-\\-scenario") && calc.contains("\\-\\-format"),
+        "{calc}"
+    );
+    assert!(calc.contains("sroi calc models/thurrock.toml"), "{calc}");
+    let sroi_page = stdout(&sroi(&["man"]));
+    assert!(sroi_page.contains("Exit codes:"), "{sroi_page}");
+    let unknown = sroi(&["man", "nope"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("the commands are calc, sensitivity"));
+
+    let directory = tempfile::tempdir()?;
+    let pages = directory.path().join("man1");
+    let written = sroi(&["man", "--dir", pages.to_str().unwrap_or_default()]);
+    assert_eq!(written.status.code(), Some(0), "{}", stderr(&written));
+    // sroi.1 and one page for each of the 13 commands.
+    assert_eq!(std::fs::read_dir(&pages)?.count(), 14);
+    assert!(pages.join("sroi-compare.1").is_file());
+
+    for command in [
+        "calc",
+        "sensitivity",
+        "simulate",
+        "compare",
+        "check",
+        "report",
+        "chart",
+        "export",
+        "import",
+        "init",
+        "schema",
+        "completions",
+        "man",
+    ] {
+        let help = stdout(&sroi(&[command, "--help"]));
+        let examples = help
+            .split_once("Examples:\n")
+            .map(|(_, rest)| rest)
+            .unwrap_or_default();
+        let shown = examples
+            .lines()
+            .take_while(|line| line.starts_with("  sroi "))
+            .count();
+        assert!((2..=3).contains(&shown), "{command}: {help}");
+    }
+    Ok(())
+}

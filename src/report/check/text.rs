@@ -134,11 +134,17 @@ fn allowed_lines(source: &SourceFile, findings: &[Finding]) -> String {
             .first()
             .and_then(|f| f.allowed.as_ref())
             .map_or("", |a| a.reason());
-        let _ = writeln!(
-            out,
+        // The reason is prose, wrapped to the screen under the code; the
+        // diagnostics themselves stay one line each.
+        let line = format!(
             "  allowed: {code} on {noun} {} ({reason})",
             lines.join(", "),
             reason = escape_control(reason)
+        );
+        let _ = writeln!(
+            out,
+            "{}",
+            crate::report::width::wrap(&line, crate::report::width::get(), "    ")
         );
     }
     out

@@ -6,12 +6,11 @@ use rust_decimal::Decimal;
 
 use super::cells::{NONE, change, letter, relative, signed, value};
 use crate::compare::{
-    Comparison, Convention, Deduction, DeductionGap, Difference, Figure, FigureKind, Matched,
-    Presence,
+    Comparison, Convention, Deduction, DeductionGap, Figure, FigureKind, Matched, Presence,
 };
 use crate::number::round;
-use crate::report::text;
 use crate::report::view::Align;
+use crate::report::{names, text};
 
 /// A table whose columns are only known once the models are: a page's table.
 pub use crate::report::page::Table as Grid;
@@ -67,7 +66,12 @@ pub fn headline(c: &Comparison) -> Grid {
             }
             for i in later(c) {
                 let difference = c.difference(i, figure);
-                row.push(change(figure.kind(), difference, base_currency));
+                row.push(change(
+                    figure.kind(),
+                    c.models[0].headline.get(figure),
+                    c.models[i].headline.get(figure),
+                    base_currency,
+                ));
                 row.push(relative(difference));
             }
             row
@@ -89,16 +93,16 @@ pub fn stakeholders(c: &Comparison) -> Grid {
             let mut row = value_share_row(c, s, vec![s.id.clone(), name.to_owned()], |f| {
                 (f.present_value, f.share)
             });
-            // The same id may carry each council's own name; JSON has every one.
+            // The same id may carry each council's own name; the note says
+            // each other name, as its model writes it.
             let renamed: Vec<String> = (0..s.per_model.len())
-                .filter(|&i| s.per_model[i].as_ref().is_some_and(|f| f.name != name))
-                .map(letter)
+                .filter_map(|i| {
+                    let other = s.per_model[i].as_ref().filter(|f| f.name != name)?;
+                    Some(format!("named “{}” in {}", other.name, letter(i)))
+                })
                 .collect();
             if !renamed.is_empty() {
-                add_note(
-                    &mut row,
-                    &format!("named differently in {}", renamed.join(", ")),
-                );
+                add_note(&mut row, &renamed.join("; "));
             }
             row
         })
@@ -117,11 +121,15 @@ pub fn outcomes(c: &Comparison) -> Grid {
         .map(|o| {
             let mut stakeholders: Vec<&str> = Vec::new();
             for figures in o.per_model.iter().flatten() {
-                if !stakeholders.contains(&figures.stakeholder.as_str()) {
-                    stakeholders.push(&figures.stakeholder);
+                if !stakeholders.contains(&figures.stakeholder_name.as_str()) {
+                    stakeholders.push(&figures.stakeholder_name);
                 }
             }
-            let leading = vec![o.id.clone(), stakeholders.join(" / ")];
+            let name = o.first().map_or_else(
+                || o.id.clone(),
+                |f| names::outcome(f.description.as_deref(), &o.id),
+            );
+            let leading = vec![name, stakeholders.join(" / ")];
             value_share_row(c, o, leading, |f| (f.present_value, f.share))
         })
         .collect();
@@ -153,10 +161,12 @@ pub fn deductions(c: &Comparison) -> Grid {
             );
             for i in later(c) {
                 row.push(match (averages[0], averages[i]) {
-                    (Some(a), Some(b)) => signed(
-                        b - a,
-                        format!("{} pp", round((b - a).abs() * Decimal::ONE_HUNDRED, 2)),
-                    ),
+                    // The difference of the percentages as shown, to 2 places.
+                    (Some(a), Some(b)) => {
+                        let points = |share: Decimal| round(share * Decimal::ONE_HUNDRED, 2);
+                        let gap = points(b) - points(a);
+                        signed(gap, format!("{} pp", gap.abs()))
+                    }
                     _ => NONE.to_owned(),
                 });
             }
@@ -179,7 +189,7 @@ pub fn conventions(c: &Comparison) -> Grid {
             .enumerate()
             .map(|(i, _)| (letter(i), Align::Left)),
     );
-    columns.push(("".to_owned(), Align::Left));
+    columns.push(("Note".to_owned(), Align::Left));
     let rows = Convention::ALL
         .into_iter()
         .map(|convention| {
@@ -249,11 +259,12 @@ fn value_share_row<T>(
         }
     }
     for i in later(c) {
-        let difference = match (pairs[0], pairs[i]) {
-            (Some((a, _)), Some((b, _))) => Difference::between(a, b),
-            _ => None,
-        };
-        row.push(change(FigureKind::Money, difference, currency(c, 0)));
+        row.push(change(
+            FigureKind::Money,
+            pairs[0].map(|(a, _)| a),
+            pairs[i].map(|(b, _)| b),
+            currency(c, 0),
+        ));
     }
     row.push(presence_note(&matched.presence()));
     row

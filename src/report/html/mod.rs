@@ -106,12 +106,36 @@ fn section_distribution(out: &mut String, model: &crate::model::Model, results: 
             "discounted to today, beside the inputs that create it. Each bar is labelled with its value and its ",
             "share of the total.</figcaption>\n</figure>\n",
             "<div class=\"pair\">\n<div>\n<h3>Headline</h3>\n{headline}</div>\n",
-            "<div>\n<h3>By stakeholder</h3>\n{by_stakeholder}</div>\n</div>\n</section>\n"
+            "<div>\n<h3>By stakeholder</h3>\n{by_stakeholder}</div>\n</div>\n{published}</section>\n"
         ),
         chart = distribution::render(model, results),
         headline = tables::table(&view::headline(model, results), "figures"),
-        by_stakeholder = tables::table(&view::distribution(model, results), "by-stakeholder"),
+        by_stakeholder = tables::table(
+            &without_bars(view::distribution(model, results)),
+            "by-stakeholder"
+        ),
+        published = published(model, results),
     );
+}
+
+/// The stakeholder table without its column of text bars: the chart above
+/// draws the same shares, and a bar of block characters wraps in a browser.
+fn without_bars(mut section: view::Section) -> view::Section {
+    section.columns.pop();
+    for row in &mut section.rows {
+        row.pop();
+    }
+    section
+}
+
+/// The figures of the assured report beside the model's, when it states any.
+fn published(model: &crate::model::Model, results: &Results) -> String {
+    view::published(model, results).map_or_else(String::new, |section| {
+        format!(
+            "<h3>Published figures</h3>\n{}",
+            tables::table(&section, "figures")
+        )
+    })
 }
 
 fn section_years(out: &mut String, model: &crate::model::Model, results: &Results) {

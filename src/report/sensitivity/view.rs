@@ -100,7 +100,7 @@ fn tornado(report: &Report<'_>, shown: usize) -> Section {
         .map(|swing| {
             let (left, right) = ordered(swing);
             vec![
-                swing.parameter.name(report.model),
+                words::parameter(report.model, swing.parameter),
                 show(swing.parameter, swing.base),
                 format!(
                     "{} → {}",
@@ -123,7 +123,7 @@ fn tornado(report: &Report<'_>, shown: usize) -> Section {
             ("Parameter", Align::Left),
             ("Base", Align::Right),
             ("Lower ratio", Align::Right),
-            ("", Align::Left),
+            ("Ratio, drawn", Align::Left),
             ("Higher ratio", Align::Left),
             ("Swing", Align::Right),
         ],
@@ -193,7 +193,7 @@ pub(crate) fn switching(report: &Report<'_>, shown: usize) -> Section {
                 |p| words::value(report.model, s.parameter, p.value),
             );
             vec![
-                s.parameter.name(report.model),
+                words::parameter(report.model, s.parameter),
                 words::value(report.model, s.parameter, s.base),
                 value,
                 words::sentence(report.model, report.analysis.target, s),
@@ -278,7 +278,7 @@ pub(crate) fn groups(report: &Report<'_>) -> Section {
     let rows = shown_groups(report)
         .map(|group| {
             vec![
-                group.address(model),
+                words::group(model, group),
                 group.outcomes.to_string(),
                 words::change(group),
                 words::group_sentence(model, target, group),

@@ -7,11 +7,38 @@ use rust_decimal::Decimal;
 
 use crate::model::{Assumption, Model, assumption::Kind};
 use crate::number::{round, scientific};
-use crate::report::text;
+use crate::report::{names, text};
 use crate::sensitivity::groups::{GroupSwitching, Members, Unit};
 use crate::sensitivity::{Parameter, Switching};
 
 /// A value of `parameter` as a person writes it.
+/// A parameter as a reader names it: "Less socially isolated · drop-off",
+/// "Inputs", "Discount rate". JSON and CSV keep `l2_isolation.drop_off`.
+pub fn parameter(model: &Model, parameter: Parameter) -> String {
+    match parameter {
+        Parameter::DiscountRate => "Discount rate".to_owned(),
+        Parameter::Inputs => "Inputs".to_owned(),
+        Parameter::Outcome(index, assumption) => {
+            let outcome = &model.outcomes[index];
+            format!(
+                "{} · {}",
+                names::outcome(outcome.description.as_deref(), &outcome.id),
+                assumption.words()
+            )
+        }
+    }
+}
+
+/// A group of outcomes as a reader names it: "Every outcome · proxy",
+/// "Level 2 individuals · proxy".
+pub fn group(model: &Model, group: &GroupSwitching) -> String {
+    let members = match group.members {
+        Members::Every => "Every outcome",
+        Members::Stakeholder(index) => model.stakeholders[index].name.as_str(),
+    };
+    format!("{members} · {}", group.field.words())
+}
+
 pub fn value(model: &Model, parameter: Parameter, value: Decimal) -> String {
     let currency = &model.analysis.currency;
     match parameter {

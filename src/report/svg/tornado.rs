@@ -137,13 +137,15 @@ fn draw_swing(chart: &mut Chart, model: &Model, swing: &Swing, top: f64, x: &Lin
     } else {
         (&swing.high, &swing.low)
     };
-    let name = swing.parameter.name(model);
+    // The id stays in the data attribute, for programs; people read the name.
+    let id = swing.parameter.name(model);
+    let name = words::parameter(model, swing.parameter);
     let show = |value| words::value(model, swing.parameter, value);
     let (lower_x, higher_x) = (x.at(to_f64(lower.ratio)), x.at(to_f64(higher.ratio)));
     let base_x = x.at(base);
     chart.push(&format!(
         "<g data-parameter=\"{}\" data-low=\"{}\" data-high=\"{}\">{}\n",
-        escape(&name),
+        escape(&id),
         round(lower.ratio, 4),
         round(higher.ratio, 4),
         tooltip(&format!(
@@ -161,7 +163,7 @@ fn draw_swing(chart: &mut Chart, model: &Model, swing: &Swing, top: f64, x: &Lin
         middle + 4.0,
         "start",
         "",
-        &shorten(&name, super::characters_that_fit(NAME_WIDTH - 8.0, 13.0)),
+        &label(&name, super::characters_that_fit(NAME_WIDTH - 8.0, 13.0)),
     ));
     let bar_top = middle - BAR_HEIGHT / 2.0;
     chart.push(&rect(
@@ -205,6 +207,19 @@ fn trim_tick(tick: f64) -> String {
         .unwrap_or_default()
 }
 
+/// A parameter's name in the room beside its bar: the outcome's name is
+/// shortened, never the field after it ("Less socially is… · duration"),
+/// so two bars of one outcome still say which field each moves.
+fn label(name: &str, fits: usize) -> String {
+    match name.rsplit_once(" · ") {
+        Some((outcome, field)) if name.chars().count() > fits => {
+            let room = fits.saturating_sub(field.chars().count() + 3);
+            format!("{} · {field}", shorten(outcome, room.max(4)))
+        }
+        _ => shorten(name, fits).into_owned(),
+    }
+}
+
 fn description(model: &Model, analysis: &Analysis, shown: &[Swing]) -> String {
     let rows: Vec<String> = shown
         .iter()
@@ -212,7 +227,7 @@ fn description(model: &Model, analysis: &Analysis, shown: &[Swing]) -> String {
             let (a, b) = (swing.low.ratio, swing.high.ratio);
             format!(
                 "{} from {} to {}",
-                swing.parameter.name(model),
+                words::parameter(model, swing.parameter),
                 words::ratio(a.min(b)),
                 words::ratio(a.max(b))
             )
