@@ -440,14 +440,7 @@ fn duration(
             ratio: base.ratio,
         }));
     }
-    let falling = base.gap < Decimal::ZERO;
-    let reached = |change: Decimal| {
-        if falling {
-            change <= base.gap
-        } else {
-            change >= base.gap
-        }
-    };
+    let falling = base.falls();
     let found = |years: i64, change: Decimal| -> Option<Option<Change>> {
         Some(Some(Change {
             change: Decimal::from(years),
@@ -489,7 +482,7 @@ fn duration(
                 change = change.checked_sub(term(profile, removed)?)?;
             }
         }
-        if reached(change) {
+        if base.reached_by(change) {
             return found(-i64::from(years), change);
         }
     }
@@ -528,7 +521,7 @@ fn duration(
             break;
         }
         change = change.checked_add(added)?;
-        if reached(change) {
+        if base.reached_by(change) {
             return found(i64::from(years), change);
         }
         if !unbounded && base.gap.checked_sub(change)?.abs() > tail {

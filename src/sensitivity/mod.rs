@@ -214,6 +214,23 @@ pub(crate) struct Base {
     pub gap: Decimal,
 }
 
+impl Base {
+    /// Whether the ratio must fall to reach the target.
+    pub fn falls(&self) -> bool {
+        self.gap < Decimal::ZERO
+    }
+
+    /// Whether a change of the ratio by `change` reaches the target: it
+    /// covers the gap, in the gap's direction.
+    pub fn reached_by(&self, change: Decimal) -> bool {
+        if self.falls() {
+            change <= self.gap
+        } else {
+            change >= self.gap
+        }
+    }
+}
+
 /// The longest duration a search may try: the model's own limit.
 pub const MAX_DURATION: u32 = Limits::DEFAULT.max_years;
 

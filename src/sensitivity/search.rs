@@ -129,19 +129,11 @@ pub(super) fn duration(
     if profile.per_annuity.is_zero() {
         return Some(None);
     }
-    // The ratio has reached the target once the change covers the gap.
-    let falling = base.gap < Decimal::ZERO;
-    let reached = |change: Decimal| {
-        if falling {
-            change <= base.gap
-        } else {
-            change >= base.gap
-        }
-    };
+    let falling = base.falls();
     let keep = profile.keep;
     // Fewer years lower the value of a positive outcome and raise a negative one.
     if falling == (profile.per_annuity > Decimal::ZERO) {
-        if !reached(profile.ratio_change(profile.units(0)?)?) {
+        if !base.reached_by(profile.ratio_change(profile.units(0)?)?) {
             return Some(None);
         }
         let mut terms = Vec::with_capacity(current as usize);
@@ -154,7 +146,7 @@ pub(super) fn duration(
         for years in (1..current).rev() {
             annuity = annuity.checked_sub(terms[years as usize])?;
             let change = profile.ratio_change(annuity)?;
-            if reached(change) {
+            if base.reached_by(change) {
                 return point(years, change);
             }
         }
@@ -172,7 +164,7 @@ pub(super) fn duration(
         power = power.checked_mul(keep)?;
         annuity = annuity.checked_add(term)?;
         let change = profile.ratio_change(annuity)?;
-        if reached(change) {
+        if base.reached_by(change) {
             return point(years, change);
         }
         if term.is_zero() {
@@ -181,7 +173,7 @@ pub(super) fn duration(
         if fade < Decimal::ONE {
             // Every later year is worth at most `fade` times the one before.
             let tail = term.checked_mul(fade)?.checked_div(Decimal::ONE - fade)?;
-            if !reached(profile.ratio_change(annuity.checked_add(tail)?)?) {
+            if !base.reached_by(profile.ratio_change(annuity.checked_add(tail)?)?) {
                 return Some(None);
             }
         }
