@@ -86,6 +86,20 @@ pub struct Sobol {
     pub indices: Vec<Index>,
 }
 
+impl Sobol {
+    /// A run whose ratio never varies: there is no variance to share out,
+    /// so no index.
+    fn without_variance(draws: u64, evaluations: u64) -> Self {
+        Sobol {
+            draws,
+            evaluations,
+            resamples: RESAMPLES,
+            variance: 0.0,
+            indices: Vec::new(),
+        }
+    }
+}
+
 /// Why the indices cannot be computed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Error {
@@ -114,13 +128,7 @@ pub(super) fn indices(
         });
     }
     if k == 0 {
-        return Ok(Sobol {
-            draws,
-            evaluations,
-            resamples: RESAMPLES,
-            variance: 0.0,
-            indices: Vec::new(),
-        });
+        return Ok(Sobol::without_variance(draws, evaluations));
     }
     let n = draws as usize;
     let (mut f_a, mut f_b) = (vec![0.0; n], vec![0.0; n]);
@@ -148,13 +156,7 @@ pub(super) fn indices(
     let estimate = Estimate::of(&f_a, &f_b, &deltas, k, &all_rows(n));
     if !(estimate.variance > 0.0 && estimate.variance.is_finite()) {
         // Every draw the same: there is no variance to share out.
-        return Ok(Sobol {
-            draws,
-            evaluations,
-            resamples: RESAMPLES,
-            variance: 0.0,
-            indices: Vec::new(),
-        });
+        return Ok(Sobol::without_variance(draws, evaluations));
     }
     let resampled: Vec<Estimate> = (0..RESAMPLES)
         .into_par_iter()
